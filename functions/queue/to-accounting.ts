@@ -1,0 +1,16 @@
+import { ToAccountingMessage } from '#events/messages';
+import { queueConsumer } from '#lib/queue/consumer';
+import { onPracticeContactLinked, onPracticeContactUpserted } from '#lib/accounting/contacts/sync';
+import { onPracticeSettingsChanged } from '#lib/accounting/settings/service';
+
+/** Applies practice's sync messages to the accounting book, one record at a time. */
+export const handler = queueConsumer(ToAccountingMessage, async (message) => {
+  switch (message.type) {
+    case 'practice.contact.upserted':
+      return onPracticeContactUpserted(message);
+    case 'practice.contact.linked':
+      return onPracticeContactLinked(message);
+    case 'practice.settings.changed':
+      return onPracticeSettingsChanged(message);
+  }
+});

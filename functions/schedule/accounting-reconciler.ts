@@ -1,0 +1,12 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logger } from '#lib/shared/logger';
+import { reconcilePending } from '#lib/sync/reconciler';
+import { accountingStore } from '#lib/accounting/store';
+import { contactUpsert } from '#lib/accounting/contacts/service';
+import type { AccountingContactRecord } from '#lib/accounting/contacts/model';
+
+/** Scheduled: re-sends accounting records whose link stayed pending too long. */
+export const handler = middy()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async () => reconcilePending<AccountingContactRecord>(accountingStore, async (r) => contactUpsert(r)));

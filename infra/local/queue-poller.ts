@@ -1,0 +1,107 @@
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { lambdaContext, type AnyHandler } from './lambda-context.ts';
+import { LOCAL_REGION } from './emulators.ts';
+
+export interface QueuePollerOptions {
+  sqs: SQSClient;
+  functionName: string;
+  queueUrl: string;
+  queueArn: string;
+  handler: AnyHandler;
+  batchSize: number;
+  /** Concurrent poll loops, as Lambda's scaling would run several. */
+  concurrency: number;
+  onError: (error: unknown) => void;
+}
+
+function toRecord(m: Message, queueArn: string): SQSRecord {
+  const a = m.Attributes ?? {};
+  return {
+    messageId: m.MessageId!,
+    receiptHandle: m.ReceiptHandle!,
+    body: m.Body ?? '',
+    attributes: {
+      ApproximateReceiveCount: a.ApproximateReceiveCount ?? '1',
+      SentTimestamp: a.SentTimestamp ?? String(Date.now()),
+      SenderId: a.SenderId ?? 'local',
+      ApproximateFirstReceiveTimestamp: a.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+    },
+    messageAttributes: Object.fromEntries(
+      Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [
+        k,
+        { dataType: v.DataType ?? 'String', stringValue: v.StringValue, stringListValues: [], binaryListValues: [] },
+      ]),
+    ),
+    md5OfBody: m.MD5OfBody ?? '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: queueArn,
+    awsRegion: LOCAL_REGION,
+  };
+}
+
+/**
+ * What Lambda's SQS event source mapping does: long-poll, invoke the consumer
+ * with a batch, delete the records it did not report in `batchItemFailures`.
+ * Failed records (or a whole batch whose invocation threw) are left for the
+ * visibility timeout to bring back, and the queue's redrive policy moves them
+ * to the DLQ after maxReceiveCount deliveries.
+ */
+export function startQueuePoller(o: QueuePollerOptions): { stop(): Promise<void> } {
+  let running = true;
+  const abort = new AbortController();
+
+  async function loop(): Promise<void> {
+    while (running) {
+      let messages: Message[] = [];
+      try {
+        const out = await o.sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: o.queueUrl,
+            MaxNumberOfMessages: o.batchSize,
+            WaitTimeSeconds: 1,
+            MessageSystemAttributeNames: ['All'],
+            MessageAttributeNames: ['All'],
+          }),
+          { abortSignal: abort.signal },
+        );
+        messages = out.Messages ?? [];
+      } catch (error) {
+        if (!running) return;
+        o.onError(error);
+        await new Promise((r) => setTimeout(r, 500));
+        continue;
+      }
+      if (messages.length === 0) continue;
+      const event: SQSEvent = { Records: messages.map((m) => toRecord(m, o.queueArn)) };
+      let failed: Set<string>;
+      try {
+        const result = (await o.handler(event, lambdaContext(o.functionName))) as SQSBatchResponse | undefined;
+        failed = new Set((result?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+      } catch (error) {
+        o.onError(error);
+        failed = new Set(messages.map((m) => m.MessageId!));
+      }
+      const done = messages.filter((m) => !failed.has(m.MessageId!));
+      if (done.length > 0) {
+        await o.sqs
+          .send(
+            new DeleteMessageBatchCommand({
+              QueueUrl: o.queueUrl,
+              Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
+            }),
+          )
+          .catch(o.onError);
+      }
+    }
+  }
+
+  const loops = Array.from({ length: o.concurrency }, () => loop());
+  return {
+    stop: async () => {
+      running = false;
+      abort.abort();
+      await Promise.allSettled(loops);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startLocalStack } from './stack.ts';
+import { defaultStateDir } from './paths.ts';
+
+/**
+ * `npm start`: the whole system on 127.0.0.1. Data survives restarts under
+ * .local/ unless --memory (or LOCAL_STACK_MEMORY=1) asks for a throw-away run.
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    memory: { type: 'boolean', default: process.env.LOCAL_STACK_MEMORY === '1' },
+    'state-dir': { type: 'string' },
+    'ready-file': { type: 'string' },
+    'visibility-timeout': { type: 'string' },
+    'redrive-after': { type: 'string' },
+    'schedule-every-ms': { type: 'string' },
+    'log-level': { type: 'string' },
+  },
+});
+
+const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+const stateDir = values['state-dir'] ? resolve(values['state-dir']) : defaultStateDir();
+
+const stack = await startLocalStack({
+  port: Number(values.port),
+  stateDir,
+  persist: !values.memory,
+  visibilityTimeoutSeconds: num(values['visibility-timeout']),
+  redriveAfterSeconds: num(values['redrive-after']),
+  scheduleEveryMs: num(values['schedule-every-ms']),
+  logLevel: values['log-level'],
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.error(`\n${signal}: stopping the local stack…`);
+  await stack.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+const { stop: _stop, ...info } = stack;
+if (values['ready-file']) writeFileSync(values['ready-file'], JSON.stringify(info));
+console.error(`
+  Law billing sync: local stack is up.
+
+  HTTP API     ${info.url}   (OpenAPI: ${info.url}/openapi.json)
+  Data         ${values.memory ? 'in memory (gone when stopped)' : `${stateDir}/data (kept across restarts)`}
+  Mail sink    ${info.mailDir}
+  Emulators    DynamoDB ${info.endpoints.dynamodb} · SQS/S3 ${info.endpoints.sqs} · SMTP ${info.endpoints.smtp}
+
+  A token:     TOKEN=$(npm run --silent token -- --firm firm-1 --user u1 --scope "practice accounting billing admin")
+  Try:         curl -s -H "Authorization: Bearer $TOKEN" ${info.url}/practice/contacts
+
+  Ctrl-C stops everything.
+`);

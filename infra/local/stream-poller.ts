@@ -1,0 +1,182 @@
+import {
+  DescribeStreamCommand,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type DynamoDBStreamsClient,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { FilterPattern } from '#lib/declaration';
+import { lambdaContext, type AnyHandler } from './lambda-context.ts';
+import { matchesFilter } from './event-filter.ts';
+import { LOCAL_REGION } from './emulators.ts';
+
+/** Where each shard was read up to, so a persistent restart does not replay the stream. */
+export interface CheckpointStore {
+  get(shardId: string): string | undefined;
+  set(shardId: string, sequenceNumber: string): void;
+}
+
+export interface StreamPollerOptions {
+  streams: DynamoDBStreamsClient;
+  functionName: string;
+  streamArn: string;
+  handler: AnyHandler;
+  batchSize: number;
+  filter: FilterPattern;
+  checkpoints: CheckpointStore;
+  onError: (error: unknown) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function toLambdaRecord(r: StreamRecord, streamArn: string): DynamoDBRecord {
+  const d = r.dynamodb!;
+  return {
+    eventID: r.eventID,
+    eventName: r.eventName as DynamoDBRecord['eventName'],
+    eventVersion: r.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: LOCAL_REGION,
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ApproximateCreationDateTime: d.ApproximateCreationDateTime ? Math.floor(d.ApproximateCreationDateTime.getTime() / 1000) : undefined,
+      Keys: d.Keys as never,
+      NewImage: d.NewImage as never,
+      OldImage: d.OldImage as never,
+      SequenceNumber: d.SequenceNumber,
+      SizeBytes: d.SizeBytes,
+      StreamViewType: d.StreamViewType as never,
+    },
+  } as DynamoDBRecord;
+}
+
+/**
+ * What Lambda's DynamoDB Streams event source mapping does: read every shard
+ * in order, keep the records that match the function's filter, invoke it with
+ * batches, and on a failure retry from the first failed record (reported via
+ * `batchItemFailures`) so nothing is skipped. Checkpoints advance only past
+ * records that were handled.
+ */
+export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<void> } {
+  let running = true;
+  const iterators = new Map<string, string | null>();
+  const closed = new Set<string>();
+  let lastDescribe = 0;
+
+  async function refreshShards(): Promise<void> {
+    let start: string | undefined;
+    do {
+      const out = await o.streams.send(new DescribeStreamCommand({ StreamArn: o.streamArn, ExclusiveStartShardId: start }));
+      for (const shard of out.StreamDescription?.Shards ?? []) {
+        const id = shard.ShardId!;
+        if (iterators.has(id) || closed.has(id)) continue;
+        iterators.set(id, null);
+      }
+      start = out.StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    lastDescribe = Date.now();
+  }
+
+  /** Invokes the handler until every matching record of `records` is handled. */
+  async function deliver(shardId: string, records: StreamRecord[]): Promise<void> {
+    let pending = records.filter((r) => matchesFilter(r, o.filter)).map((r) => toLambdaRecord(r, o.streamArn));
+    let delay = 100;
+    for (let start = 0; start < pending.length && running; ) {
+      const batch = pending.slice(start, start + o.batchSize);
+      let retryFrom: number | undefined;
+      try {
+        const result = (await o.handler({ Records: batch } as DynamoDBStreamEvent, lambdaContext(o.functionName))) as
+          | DynamoDBBatchResponse
+          | undefined;
+        const failed = new Set((result?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+        const index = batch.findIndex((r) => failed.has(r.dynamodb!.SequenceNumber!));
+        if (index >= 0) retryFrom = start + index;
+      } catch (error) {
+        o.onError(error);
+        retryFrom = start;
+      }
+      if (retryFrom === undefined) {
+        start += batch.length;
+        delay = 100;
+      } else {
+        start = retryFrom;
+        await sleep(delay);
+        delay = Math.min(delay * 2, 5000);
+      }
+    }
+    pending = [];
+    const last = records.at(-1)?.dynamodb?.SequenceNumber;
+    if (last && running) o.checkpoints.set(shardId, last);
+  }
+
+  async function iteratorFor(shardId: string): Promise<string | undefined> {
+    const after = o.checkpoints.get(shardId);
+    const it = await o.streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: o.streamArn,
+        ShardId: shardId,
+        ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
+        ...(after ? { SequenceNumber: after } : {}),
+      }),
+    );
+    return it.ShardIterator;
+  }
+
+  /** Reads one shard once; returns how many records it had. */
+  async function pollShard(shardId: string): Promise<number> {
+    let iterator = iterators.get(shardId) ?? (await iteratorFor(shardId));
+    if (!iterator) {
+      iterators.delete(shardId);
+      closed.add(shardId);
+      return 0;
+    }
+    let out;
+    try {
+      out = await o.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      // An expired iterator, or (DynamoDB Local) one taken on an empty shard: take a fresh one.
+      if (name === 'ExpiredIteratorException' || name === 'TrimmedDataAccessException') {
+        iterators.set(shardId, null);
+        return 0;
+      }
+      throw error;
+    }
+    const records = out.Records ?? [];
+    if (records.length) await deliver(shardId, records);
+    if (!out.NextShardIterator) {
+      iterators.delete(shardId);
+      closed.add(shardId);
+    } else {
+      iterators.set(shardId, out.NextShardIterator);
+    }
+    return records.length;
+  }
+
+  async function loop(): Promise<void> {
+    while (running) {
+      try {
+        if (Date.now() - lastDescribe > 5000 || iterators.size === 0) await refreshShards();
+        let got = 0;
+        for (const shardId of [...iterators.keys()]) {
+          got += await pollShard(shardId);
+          if (!running) return;
+        }
+        if (got === 0) await sleep(25);
+      } catch (error) {
+        if (!running) return;
+        o.onError(error);
+        await sleep(500);
+      }
+    }
+  }
+
+  const done = loop();
+  return {
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
+}

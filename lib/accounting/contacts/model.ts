@@ -1,0 +1,196 @@
+import type { z } from 'zod';
+import { compareClocks, firstClock, tick } from '#events/clock';
+import { commonFieldNames, pickCommon, type ContactCommon, type NumberingSequence } from '#events/contact';
+import type {
+  AccountingContactLinkFailed,
+  AccountingContactLinked,
+  AccountingContactUpserted,
+  Draft,
+  LinkErrorCode,
+  PracticeContactLinked,
+  PracticeContactUpserted,
+} from '#events/messages';
+import { answerCovers, pendingLink, type Link, type SyncState } from '../../sync/link.ts';
+import type { AccountingContact, AccountingContactKind, CreateAccountingContact, PatchAccountingContact } from './schemas.ts';
+
+/** An accounting contact as stored, and the pure rules of how it changes. */
+export interface AccountingContactRecord extends Omit<ContactCommon, 'kind'> {
+  entity: 'contact';
+  firmId: string;
+  id: string;
+  kind: AccountingContactKind;
+  numberingSequence: NumberingSequence;
+  contactNumber: string;
+  /** The sequence whose number space holds `contactNumber`. */
+  numberSpace: NumberingSequence;
+  link: Link;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  sync: SyncState;
+}
+
+type PracticeUpserted = z.infer<typeof PracticeContactUpserted>;
+
+export function toApi(r: AccountingContactRecord): AccountingContact {
+  return {
+    id: r.id,
+    ...pickCommon(r as ContactCommon),
+    kind: r.kind,
+    numberingSequence: r.numberingSequence,
+    contactNumber: r.contactNumber,
+    link: r.link,
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** Whether a contact takes part in sync: not groups, not while the integration is off. */
+export const syncs = (r: Pick<AccountingContactRecord, 'kind'>, integrationEnabled: boolean) =>
+  integrationEnabled && r.kind !== 'group';
+
+export function newContact(
+  firmId: string,
+  id: string,
+  input: CreateAccountingContact,
+  number: { contactNumber: string; numberSpace: NumberingSequence },
+  integrationEnabled: boolean,
+  now: string,
+): AccountingContactRecord {
+  const { contactNumber: _n, numberingSequence, kind, ...common } = input;
+  return {
+    entity: 'contact',
+    firmId,
+    id,
+    ...pickCommon(common as ContactCommon),
+    kind,
+    numberingSequence: numberingSequence ?? 'client',
+    ...number,
+    link: syncs({ kind }, integrationEnabled) ? pendingLink() : { status: 'unsynchronized' },
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    sync: { clock: firstClock('accounting'), attempts: 1, sentAt: now },
+  };
+}
+
+export function patched(
+  r: AccountingContactRecord,
+  patch: PatchAccountingContact,
+  integrationEnabled: boolean,
+  now: string,
+): AccountingContactRecord {
+  const next: Record<string, unknown> = { ...r };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null) delete next[field];
+    else next[field] = value;
+  }
+  const record = next as unknown as AccountingContactRecord;
+  return {
+    ...record,
+    link: syncs(record, integrationEnabled) ? pendingLink(r.link) : { status: 'unsynchronized' },
+    version: r.version + 1,
+    updatedAt: now,
+    sync: { clock: tick(r.sync.clock, 'accounting'), attempts: 1, sentAt: now },
+  };
+}
+
+/** A contact first made in practice, as accounting records it. */
+export function fromPractice(
+  id: string,
+  m: PracticeUpserted,
+  number: { contactNumber: string; numberSpace: NumberingSequence },
+  now: string,
+): AccountingContactRecord {
+  return {
+    entity: 'contact',
+    firmId: m.firmId,
+    id,
+    ...pickCommon(m.contact),
+    numberingSequence: m.numberingSequence,
+    ...number,
+    link: { status: 'synchronized', otherId: m.practiceContactId },
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    sync: { clock: m.clock, attempts: 0, sentAt: now },
+  };
+}
+
+/** Practice's newer state taken over: common fields, sequence and (if asked) number. */
+export function withRemote(
+  r: AccountingContactRecord,
+  m: PracticeUpserted,
+  contactNumber: string,
+  now: string,
+): AccountingContactRecord {
+  const kept: Record<string, unknown> = { ...r };
+  for (const field of commonFieldNames) delete kept[field];
+  return {
+    ...(kept as unknown as AccountingContactRecord),
+    ...pickCommon(m.contact),
+    numberingSequence: m.numberingSequence,
+    contactNumber,
+    link: { status: 'synchronized', otherId: m.practiceContactId },
+    version: r.version + 1,
+    updatedAt: now,
+    sync: { clock: m.clock, attempts: 0, sentAt: now },
+  };
+}
+
+/** Accounting already holds this state; the link is settled if it was not yet. */
+export function settled(r: AccountingContactRecord, practiceContactId: string, now: string): AccountingContactRecord | undefined {
+  if (r.link.status === 'synchronized' && r.link.otherId === practiceContactId) return undefined;
+  return { ...r, link: { status: 'synchronized', otherId: practiceContactId }, version: r.version + 1, updatedAt: now };
+}
+
+/** Practice's answer that it holds our state. */
+export function applyLinked(r: AccountingContactRecord, m: z.infer<typeof PracticeContactLinked>, now: string): AccountingContactRecord | undefined {
+  if (!answerCovers(m.clock, r.sync.clock)) {
+    if (r.link.otherId === m.practiceContactId) return undefined;
+    return { ...r, link: { ...r.link, otherId: m.practiceContactId }, version: r.version + 1, updatedAt: now };
+  }
+  return settled(r, m.practiceContactId, now);
+}
+
+export const isNewer = (m: PracticeUpserted, r: AccountingContactRecord) => compareClocks(m.clock, r.sync.clock);
+
+export function upsertMessage(r: AccountingContactRecord): Draft<z.infer<typeof AccountingContactUpserted>> {
+  return {
+    type: 'accounting.contact.upserted',
+    firmId: r.firmId,
+    accountingContactId: r.id,
+    ...(r.link.otherId ? { practiceContactId: r.link.otherId } : {}),
+    clock: r.sync.clock,
+    contact: pickCommon({ ...(r as unknown as ContactCommon), kind: r.kind === 'group' ? 'organization' : r.kind }),
+    contactNumber: r.contactNumber,
+    numberingSequence: r.numberingSequence,
+  };
+}
+
+export function linkedMessage(r: AccountingContactRecord): Draft<z.infer<typeof AccountingContactLinked>> {
+  return {
+    type: 'accounting.contact.linked',
+    firmId: r.firmId,
+    practiceContactId: r.link.otherId!,
+    accountingContactId: r.id,
+    contactNumber: r.contactNumber,
+    clock: r.sync.clock,
+  };
+}
+
+export function linkFailedMessage(
+  m: PracticeUpserted,
+  code: LinkErrorCode,
+  message: string,
+): Draft<z.infer<typeof AccountingContactLinkFailed>> {
+  return { type: 'accounting.contact.link_failed', firmId: m.firmId, practiceContactId: m.practiceContactId, clock: m.clock, error: { code, message } };
+}
+
+export function matchesSearch(r: AccountingContactRecord, search: string): boolean {
+  const needle = search.toLowerCase();
+  return [r.name, r.firstName, r.lastName, r.email, r.contactNumber, r.phone]
+    .some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
+}

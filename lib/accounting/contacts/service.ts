@@ -1,0 +1,106 @@
+import { accountingKeys, accountingStore } from '../store.ts';
+import { getAccountingSettings, practiceSeparateNumbering } from '../settings/service.ts';
+import { outboxEntry } from '../../sync/outbox.ts';
+import type { TxItem, VersionGuard } from '../../aws/book-store.ts';
+import { newId } from '../../shared/ids.ts';
+import { nowIso } from '../../shared/clock.ts';
+import { Conflict, NotFound, PreconditionFailed } from '../../shared/errors.ts';
+import { retrying } from '../../shared/retry.ts';
+import type { Page, SearchQuery } from '../../api/common-schemas.ts';
+import { commitWithNumber } from './number-claims.ts';
+import { numberingSequenceFor } from './numbering.ts';
+import { contactsRepo } from './repository.ts';
+import { matchesSearch, newContact, patched, syncs, toApi, upsertMessage, type AccountingContactRecord } from './model.ts';
+import type { AccountingContact, CreateAccountingContact, PatchAccountingContact } from './schemas.ts';
+
+export const contactUpsert = (record: AccountingContactRecord): TxItem =>
+  accountingStore.putOutbox(outboxEntry('toPractice', upsertMessage(record)));
+
+async function numberingContext(firmId: string) {
+  const [settings, practiceSeparate] = await Promise.all([getAccountingSettings(firmId), practiceSeparateNumbering(firmId)]);
+  return { settings, practiceSeparate };
+}
+
+/**
+ * Creates a contact in accounting, numbered here (accounting owns numbering):
+ * a taken hand-given number is a 409 and nothing is written.
+ */
+export async function createContact(firmId: string, input: CreateAccountingContact): Promise<AccountingContact> {
+  const { settings, practiceSeparate } = await numberingContext(firmId);
+  if (input.kind === 'group' && settings.integrationEnabled) {
+    throw new Conflict('restricted', 'Group contacts cannot be created while the practice integration is on.');
+  }
+  const id = newId('ac');
+  const numberSpace = numberingSequenceFor(settings.separateContactNumbering, practiceSeparate, input.numberingSequence ?? 'client');
+  let created: AccountingContactRecord | undefined;
+  await retrying(() =>
+    commitWithNumber({ firmId, sequence: numberSpace, requested: input.contactNumber, contactId: id }, (contactNumber) => {
+      created = newContact(firmId, id, input, { contactNumber, numberSpace }, settings.integrationEnabled, nowIso());
+      return [contactsRepo.put(created, null), ...(syncs(created, settings.integrationEnabled) ? [contactUpsert(created)] : [])];
+    }),
+  );
+  return toApi(created!);
+}
+
+export async function getContact(firmId: string, id: string): Promise<AccountingContact> {
+  const record = await contactsRepo.load(firmId, id);
+  if (!record) throw new NotFound('Contact');
+  return toApi(record);
+}
+
+export async function listContacts(firmId: string, query: SearchQuery): Promise<Page<AccountingContact>> {
+  const search = query.search;
+  const page = await contactsRepo.list(firmId, {
+    limit: query.limit,
+    cursor: query.cursor,
+    ...(search ? { filter: (r: AccountingContactRecord) => matchesSearch(r, search) } : {}),
+  });
+  return { items: page.items.map(toApi), nextCursor: page.nextCursor };
+}
+
+/** Edits a contact (a new number is claimed and the old one freed at once) and sends it to practice. */
+export async function patchContact(
+  firmId: string,
+  id: string,
+  patch: PatchAccountingContact,
+  ifMatch: number | undefined,
+): Promise<AccountingContact> {
+  const { settings } = await numberingContext(firmId);
+  return retrying(async () => {
+    const current = await contactsRepo.load(firmId, id);
+    if (!current) throw new NotFound('Contact');
+    if (ifMatch !== undefined && ifMatch !== current.version) throw new PreconditionFailed(ifMatch, current.version);
+    if (settings.integrationEnabled && patch.kind && patch.kind !== current.kind && (patch.kind === 'group' || current.kind === 'group')) {
+      throw new Conflict('restricted', 'A contact cannot become or stop being a group while the practice integration is on.');
+    }
+    const next = patched(current, patch, settings.integrationEnabled, nowIso());
+    const items = [contactsRepo.put(next, current.version), ...(syncs(next, settings.integrationEnabled) ? [contactUpsert(next)] : [])];
+    const guard = { ifMatch, firmId, sk: accountingKeys.contact(id) };
+    if (next.contactNumber === current.contactNumber) {
+      await accountingStore.commitUpdate(items, guard);
+    } else {
+      await commitRenumbered(current, next, items, guard);
+    }
+    return toApi(next);
+  });
+}
+
+async function commitRenumbered(
+  current: AccountingContactRecord,
+  next: AccountingContactRecord,
+  items: TxItem[],
+  guard: VersionGuard,
+): Promise<void> {
+  const request = {
+    firmId: current.firmId,
+    sequence: current.numberSpace,
+    requested: next.contactNumber,
+    contactId: current.id,
+    releasing: { sequence: current.numberSpace, number: current.contactNumber },
+  };
+  try {
+    await commitWithNumber(request, () => items);
+  } catch (error) {
+    await accountingStore.explainConflict(error, guard);
+  }
+}

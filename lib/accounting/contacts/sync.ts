@@ -1,0 +1,142 @@
+import type { z } from 'zod';
+import type { PracticeContactLinked, PracticeContactUpserted } from '#events/messages';
+import { accountingKeys, accountingStore } from '../store.ts';
+import { getAccountingSettings } from '../settings/service.ts';
+import { outboxEntry } from '../../sync/outbox.ts';
+import { firmPk, TransactionRefused, type TxItem } from '../../aws/book-store.ts';
+import { newId } from '../../shared/ids.ts';
+import { nowIso } from '../../shared/clock.ts';
+import { NotFound } from '../../shared/errors.ts';
+import { faultPoint } from '../../shared/faults.ts';
+import { logger } from '../../shared/logger.ts';
+import { Retry, retrying } from '../../shared/retry.ts';
+import { commitWithNumber, DuplicateNumber } from './number-claims.ts';
+import { numberingSequenceFor } from './numbering.ts';
+import { contactsRepo } from './repository.ts';
+import {
+  applyLinked,
+  fromPractice,
+  isNewer,
+  linkedMessage,
+  linkFailedMessage,
+  settled,
+  withRemote,
+  type AccountingContactRecord,
+} from './model.ts';
+
+/**
+ * How accounting applies what practice says about contacts. Idempotent on the
+ * practice contact id and its clock: a duplicate delivery or a retry after a
+ * crash changes nothing twice and never makes a second contact or number.
+ */
+
+type Upserted = z.infer<typeof PracticeContactUpserted>;
+
+const toPractice = accountingStore.putOutbox.bind(accountingStore);
+const answer = (record: AccountingContactRecord) => toPractice(outboxEntry('toPractice', linkedMessage(record)));
+
+export function onPracticeContactUpserted(m: Upserted): Promise<void> {
+  return retrying(async () => {
+    const settings = await getAccountingSettings(m.firmId);
+    if (!settings.integrationEnabled) {
+      await refuse(m, 'invalid', 'The practice integration is switched off in accounting.');
+      return;
+    }
+    const current = m.accountingContactId
+      ? await contactsRepo.load(m.firmId, m.accountingContactId)
+      : await contactsRepo.loadByPracticeId(m.firmId, m.practiceContactId);
+    if (!current) {
+      if (m.accountingContactId) throw new NotFound(`Accounting contact ${m.accountingContactId}`);
+      await createFromPractice(m, settings.separateContactNumbering);
+      return;
+    }
+    await updateFromPractice(current, m);
+  });
+}
+
+/** The contact, its number, its link map entry and the answer, in one transaction. */
+async function createFromPractice(m: Upserted, accountingSeparate: boolean): Promise<void> {
+  const id = newId('ac');
+  const numberSpace = numberingSequenceFor(accountingSeparate, m.practiceSeparateNumbering, m.numberingSequence);
+  faultPoint('accounting.contact.beforeCreate');
+  try {
+    await commitWithNumber({ firmId: m.firmId, sequence: numberSpace, requested: m.reference, contactId: id }, (contactNumber) => {
+      const record = fromPractice(id, m, { contactNumber, numberSpace }, nowIso());
+      return [contactsRepo.put(record, null), contactsRepo.putLink(m.firmId, m.practiceContactId, id), answer(record)];
+    });
+  } catch (error) {
+    if (error instanceof DuplicateNumber) return refuse(m, 'duplicate_number', error.message);
+    // Another delivery of this message created it first; the retry finds it and answers.
+    if (error instanceof TransactionRefused && error.failedAt(1)) throw new Retry('created concurrently');
+    throw error;
+  }
+  faultPoint('accounting.contact.afterCreate');
+}
+
+async function updateFromPractice(current: AccountingContactRecord, m: Upserted): Promise<void> {
+  const order = isNewer(m, current);
+  if (order < 0) {
+    logger.info('older contact state ignored', { contactId: current.id });
+    return;
+  }
+  if (order === 0) {
+    // Already applied (a duplicate, or a re-send after a lost answer): settle and answer again.
+    const next = settled(current, m.practiceContactId, nowIso());
+    await commitChange(current, next, answer(next ?? current));
+    return;
+  }
+  const contactNumber = m.reference ?? current.contactNumber;
+  const next = withRemote(current, m, contactNumber, nowIso());
+  if (contactNumber === current.contactNumber) {
+    await commitChange(current, next, answer(next));
+    return;
+  }
+  const items = [contactsRepo.put(next, current.version), answer(next)];
+  try {
+    await commitWithNumber(
+      {
+        firmId: m.firmId,
+        sequence: current.numberSpace,
+        requested: contactNumber,
+        contactId: current.id,
+        releasing: { sequence: current.numberSpace, number: current.contactNumber },
+      },
+      () => items,
+    );
+  } catch (error) {
+    if (error instanceof DuplicateNumber) return refuse(m, 'duplicate_number', error.message);
+    if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('contact changed meanwhile');
+    throw error;
+  }
+}
+
+/** Tells practice its latest state could not be taken; nothing else is written. */
+async function refuse(m: Upserted, code: 'duplicate_number' | 'invalid', message: string): Promise<void> {
+  logger.info('contact refused', { practiceContactId: m.practiceContactId, code });
+  await accountingStore.commit([toPractice(outboxEntry('toPractice', linkFailedMessage(m, code, message)))]);
+}
+
+async function commitChange(current: AccountingContactRecord, next: AccountingContactRecord | undefined, ...extra: TxItem[]) {
+  try {
+    await accountingStore.commit([...(next ? [contactsRepo.put(next, current.version)] : []), ...extra]);
+  } catch (error) {
+    if (error instanceof TransactionRefused && next && error.failedAt(0)) throw new Retry('contact changed meanwhile');
+    throw error;
+  }
+}
+
+/** Practice holds our state: the link is settled (and remembered for later messages). */
+export function onPracticeContactLinked(m: z.infer<typeof PracticeContactLinked>): Promise<void> {
+  return retrying(async () => {
+    const current = await contactsRepo.load(m.firmId, m.accountingContactId);
+    if (!current) throw new NotFound(`Accounting contact ${m.accountingContactId}`);
+    const next = applyLinked(current, m, nowIso());
+    if (!next) return;
+    await commitChange(current, next, {
+      Put: {
+        TableName: accountingStore.table,
+        Item: { pk: firmPk(m.firmId), sk: accountingKeys.contactLink(m.practiceContactId), contactId: current.id },
+      },
+    });
+  });
+}

@@ -1,0 +1,19 @@
+import { BookStore } from '../aws/book-store.ts';
+import { config } from '../shared/config.ts';
+
+/** The accounting book's table. Only accounting code uses it. */
+export const accountingStore = new BookStore(() => config.tableName('accounting'));
+
+export const accountingKeys = {
+  settings: 'SETTINGS',
+  /** Accounting's copy of practice's settings, kept from practice's messages. */
+  practiceSettings: 'PEER#PRACTICE#SETTINGS',
+  contact: (id: string) => `CONTACT#${id}`,
+  contactPrefix: 'CONTACT#',
+  /** Which accounting contact mirrors a practice contact (guards creation from a remote message). */
+  contactLink: (practiceContactId: string) => `LINK#CONTACT#${practiceContactId}`,
+  /** The counter of a contact numbering sequence. */
+  contactCounter: (sequence: string) => `COUNTER#CONTACT#${sequence}`,
+  /** Holds a contact number: its existence is what makes numbers unique. */
+  contactNumber: (sequence: string, number: string) => `NUMBER#CONTACT#${sequence}#${number}`,
+};

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { FunctionName } from '../declaration.ts';
+
+/**
+ * Who may call a route: `public` needs no token, `read` any valid token of the
+ * firm; the others need that scope in the token.
+ */
+export type Access = 'public' | 'read' | 'practice' | 'accounting' | 'billing' | 'admin';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One HTTP route of the contract: the single source for CDK, the local router, handlers and OpenAPI. */
+export interface RouteSpec<
+  Body extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Response extends z.ZodType = z.ZodType,
+> {
+  readonly method: Method;
+  readonly path: string;
+  readonly fn: FunctionName;
+  readonly access: Access;
+  readonly summary: string;
+  readonly tag: string;
+  readonly body?: Body;
+  readonly query?: Query;
+  readonly response?: Response;
+  /** Success status (200 unless said). */
+  readonly status?: number;
+  /** Honours If-Match (PATCH/PUT of versioned records). */
+  readonly conditional?: boolean;
+}
+
+export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+export function defineRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType = z.ZodNever, R extends z.ZodType = z.ZodType>(
+  spec: RouteSpec<B, Q, R>,
+): RouteSpec<B, Q, R> {
+  return spec;
+}

@@ -1,0 +1,209 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ddb, cancellationCodes } from './dynamodb.ts';
+import { BadRequest, PreconditionFailed } from '../shared/errors.ts';
+import { Retry } from '../shared/retry.ts';
+import type { Page } from '../api/common-schemas.ts';
+import type { OutboxEntry } from '../sync/outbox.ts';
+
+export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The key of everything a firm owns in a book. */
+export const firmPk = (firmId: string) => `FIRM#${firmId}`;
+
+/** A transaction that was cancelled: the reason code of each item, in order. */
+export class TransactionRefused extends Error {
+  constructor(readonly codes: string[]) {
+    super(`Transaction cancelled: ${codes.join(', ')}`);
+    this.name = 'TransactionRefused';
+  }
+  /** Lost a race (another writer changed a guarded item) or was throttled: re-read and retry. */
+  get transient(): boolean {
+    return this.codes.some((c) => c === 'TransactionConflict' || c === 'ThrottlingError');
+  }
+  failedAt(index: number): boolean {
+    return this.codes[index] === 'ConditionalCheckFailed';
+  }
+}
+
+/** A record with the attributes every stored record has. */
+export interface StoredRecord {
+  firmId: string;
+  id: string;
+  version: number;
+  link?: { status: string };
+  sync?: { sentAt: string };
+}
+
+const PENDING_PARTITION = 'PENDING';
+
+/** The record an update's first item guards, and the If-Match the caller sent. */
+export interface VersionGuard {
+  ifMatch: number | undefined;
+  firmId: string;
+  sk: string;
+}
+
+/**
+ * Storage of one book's table: records keyed by firm, written only with
+ * version conditions, with the sparse `pending` index kept in step with each
+ * record's link status. Both books use it on their own table.
+ */
+export class BookStore {
+  constructor(private readonly tableName: () => string) {}
+
+  get table(): string {
+    return this.tableName();
+  }
+
+  async get<T>(firmId: string, sk: string): Promise<T | undefined> {
+    const out = await ddb.send(new GetCommand({ TableName: this.table, Key: { pk: firmPk(firmId), sk }, ConsistentRead: true }));
+    return out.Item as T | undefined;
+  }
+
+  /**
+   * A put of a record guarded by its version: `expected` null means it must be
+   * new. The stored item also carries its key and pending-index attributes.
+   */
+  putRecord<T extends StoredRecord>(sk: string, record: T, expected: number | null): TxItem {
+    const item: Record<string, unknown> = { ...(record as object), pk: firmPk(record.firmId), sk };
+    if (record.link?.status === 'pending' && record.sync) {
+      item.pendingPk = PENDING_PARTITION;
+      item.pendingSk = `${record.sync.sentAt}#${record.firmId}#${sk}`;
+    }
+    return {
+      Put: {
+        TableName: this.table,
+        Item: item,
+        ...(expected === null
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expected } }),
+      },
+    };
+  }
+
+  /** A put of a small item that must not exist yet (a number claim, a link map). */
+  putUnique(firmId: string, sk: string, attributes: Record<string, unknown>): TxItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { ...attributes, pk: firmPk(firmId), sk },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  putOutbox(entry: OutboxEntry): TxItem {
+    return { Put: { TableName: this.table, Item: { ...entry } } };
+  }
+
+  delete(firmId: string, sk: string): TxItem {
+    return { Delete: { TableName: this.table, Key: { pk: firmPk(firmId), sk } } };
+  }
+
+  /** Runs the items as one transaction; a cancellation becomes TransactionRefused. */
+  async commit(items: TxItem[]): Promise<void> {
+    try {
+      await ddb.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (codes) throw new TransactionRefused(codes);
+      throw error;
+    }
+  }
+
+  /**
+   * Commits an update whose first item is a version-guarded record put. If
+   * that guard fails, the caller's If-Match was stale (412, naming the current
+   * version) or, without If-Match, the work is retried from a fresh read.
+   */
+  async commitUpdate(items: TxItem[], guard: VersionGuard): Promise<void> {
+    try {
+      await this.commit(items);
+    } catch (error) {
+      await this.explainConflict(error, guard);
+    }
+  }
+
+  /** Rethrows a failed update's error as what it means for a guarded record (412 or Retry). */
+  async explainConflict(error: unknown, guard: VersionGuard): Promise<never> {
+    if (!(error instanceof TransactionRefused) || !error.failedAt(0)) throw error;
+    if (guard.ifMatch === undefined) throw new Retry('the record changed meanwhile');
+    const current = await this.get<{ version: number }>(guard.firmId, guard.sk);
+    throw new PreconditionFailed(guard.ifMatch, current?.version ?? 0);
+  }
+
+  /**
+   * A page of a firm's records under a key prefix, optionally filtered in
+   * code. Pages until `limit` matches are found, so filtering never returns
+   * short pages early; the cursor is the key of the last item returned.
+   */
+  async list<T>(
+    firmId: string,
+    prefix: string,
+    options: { limit: number; cursor?: string | undefined; filter?: (item: T) => boolean },
+  ): Promise<Page<T>> {
+    const pk = firmPk(firmId);
+    let startKey = options.cursor ? decodeCursor(options.cursor, pk, prefix) : undefined;
+    const items: T[] = [];
+    let lastKey: Record<string, unknown> | undefined;
+    do {
+      const out = await ddb.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+          ExclusiveStartKey: startKey,
+          Limit: options.filter ? Math.max(100, options.limit) : options.limit + 1,
+        }),
+      );
+      for (const raw of out.Items ?? []) {
+        const item = raw as T & { sk: string };
+        if (options.filter && !options.filter(item)) continue;
+        if (items.length === options.limit) {
+          return { items: items.map(strip), nextCursor: encodeCursor(lastKey!) };
+        }
+        items.push(item);
+        lastKey = { pk, sk: item.sk };
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return { items: items.map(strip), nextCursor: null };
+  }
+
+  /** Records whose link has been pending since before `before` (ISO time), oldest first, across firms. */
+  async pendingSince(before: string, limit: number): Promise<{ firmId: string; sk: string }[]> {
+    const out = await ddb.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'pending',
+        KeyConditionExpression: 'pendingPk = :p AND pendingSk < :before',
+        ExpressionAttributeValues: { ':p': PENDING_PARTITION, ':before': before },
+        Limit: limit,
+      }),
+    );
+    // The index projects keys only; the firm is in the table's partition key.
+    return (out.Items ?? []).map((i) => ({ firmId: (i.pk as string).slice('FIRM#'.length), sk: i.sk as string }));
+  }
+}
+
+/** Removes storage-only attributes from an item read back. */
+export function strip<T>(item: T): T {
+  const { pk: _pk, sk: _sk, pendingPk: _p, pendingSk: _s, ...rest } = item as Record<string, unknown>;
+  return rest as T;
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, pk: string, prefix: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (key.pk === pk && typeof key.sk === 'string' && key.sk.startsWith(prefix) && Object.keys(key).length === 2) {
+      return key;
+    }
+  } catch {
+    // fall through
+  }
+  throw new BadRequest('The cursor is not one this list gave.', [{ path: 'cursor', message: 'is not valid here' }]);
+}

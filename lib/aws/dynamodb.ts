@@ -1,0 +1,35 @@
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from '../shared/config.ts';
+
+/** One DynamoDB document client per container, pointed at the configured endpoint. */
+export const dynamo = new DynamoDBClient({
+  region: config.region,
+  ...(config.endpoints.dynamodb ? { endpoint: config.endpoints.dynamodb } : {}),
+});
+
+export const ddb = DynamoDBDocumentClient.from(dynamo, {
+  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+});
+
+export function isConditionFailure(error: unknown): boolean {
+  return (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * The per-item reasons of a cancelled transaction, in the order of its items
+ * (`None` where that item was fine), or undefined for any other error.
+ */
+export function cancellationCodes(error: unknown): string[] | undefined {
+  if (!(error instanceof TransactionCanceledException) && (error as { name?: string })?.name !== 'TransactionCanceledException') {
+    return undefined;
+  }
+  const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+  return reasons.map((r) => r.Code ?? 'None');
+}
+
+/** A cancelled transaction that lost a race with another and may simply be retried. */
+export function isTransientCancellation(error: unknown): boolean {
+  const codes = cancellationCodes(error);
+  return !!codes && codes.some((c) => c === 'TransactionConflict' || c === 'ThrottlingError');
+}

@@ -1,0 +1,179 @@
+/**
+ * The one declaration of the system: tables, queues, buckets, functions and
+ * what triggers them (HTTP routes are listed in `api/routes.ts`). `infra/stack.ts` turns it into CDK constructs and
+ * `infra/local/` into emulator resources, an HTTP router, queue and stream
+ * pollers and timers, so the deployed and the local system cannot drift apart.
+ */
+
+export interface TableDecl {
+  /** Partition and sort key attribute names (both strings). */
+  readonly keys: { readonly pk: string; readonly sk: string };
+  readonly indexes: readonly { readonly name: string; readonly pk: string; readonly sk: string }[];
+  /** Items with this epoch-seconds attribute expire (outbox entries). */
+  readonly ttlAttribute?: string;
+  /** New images stream to the outbox relay. */
+  readonly stream: boolean;
+  readonly description: string;
+}
+
+const bookTable = (description: string): TableDecl => ({
+  keys: { pk: 'pk', sk: 'sk' },
+  // Sparse index (keys only) of records whose link is still pending, read by the reconciler.
+  indexes: [{ name: 'pending', pk: 'pendingPk', sk: 'pendingSk' }],
+  ttlAttribute: 'expiresAt',
+  stream: true,
+  description,
+});
+
+export const tables = {
+  practice: bookTable('The practice management book: contacts, matters, users, rates, time.'),
+  accounting: bookTable('The legal accounting book: contacts, files, numbering, ledger, bills.'),
+  jobs: {
+    keys: { pk: 'pk', sk: 'sk' },
+    indexes: [],
+    ttlAttribute: 'expiresAt',
+    stream: false,
+    description: 'Long-running work (exports, production) and its progress.',
+  },
+} as const satisfies Record<string, TableDecl>;
+export type TableName = keyof typeof tables;
+
+export interface QueueDecl {
+  readonly description: string;
+  readonly visibilityTimeoutSeconds: number;
+  /** Deliveries before a message moves to the queue's DLQ. */
+  readonly maxReceiveCount: number;
+}
+
+export const queues = {
+  toAccounting: {
+    description: 'Sync messages from practice to accounting.',
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+  },
+  toPractice: {
+    description: 'Sync messages from accounting to practice.',
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+  },
+} as const satisfies Record<string, QueueDecl>;
+export type QueueName = keyof typeof queues;
+
+export const buckets = {
+  documents: { description: 'Invoice PDFs and LEDES files, private, reached by presigned URLs.' },
+} as const;
+export type BucketName = keyof typeof buckets;
+
+/** A Lambda event filter pattern (the same JSON Lambda's FilterCriteria takes). */
+export type FilterPattern = { readonly [key: string]: readonly (string | number | boolean)[] | FilterPattern };
+
+export type Trigger =
+  | { readonly kind: 'http' }
+  | { readonly kind: 'queue'; readonly queue: QueueName; readonly batchSize: number; readonly maxConcurrency: number }
+  | { readonly kind: 'stream'; readonly table: TableName; readonly batchSize: number; readonly filter: FilterPattern }
+  | { readonly kind: 'schedule'; readonly everyMinutes: number };
+
+export interface FunctionDecl {
+  /** Source file, relative to the project root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly trigger: Trigger;
+  readonly timeoutSeconds?: number;
+  readonly memoryMb?: number;
+  readonly tables?: Partial<Record<TableName, 'read' | 'readwrite'>>;
+  readonly sendsTo?: readonly QueueName[];
+  readonly buckets?: Partial<Record<BucketName, 'read' | 'readwrite'>>;
+}
+
+const http = { kind: 'http' } as const;
+
+/** Only outbox entries, and only when they are first written. */
+const outboxInserts: FilterPattern = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } };
+
+export const functions = {
+  openapi: { entry: 'functions/http/openapi.ts', description: 'GET /openapi.json', trigger: http },
+  jobsApi: {
+    entry: 'functions/http/jobs.ts',
+    description: 'Job status',
+    trigger: http,
+    tables: { jobs: 'read' },
+  },
+  practiceSettingsApi: {
+    entry: 'functions/http/practice-settings.ts',
+    description: 'Practice settings',
+    trigger: http,
+    tables: { practice: 'readwrite' },
+  },
+  practiceContactsApi: {
+    entry: 'functions/http/practice-contacts.ts',
+    description: 'Practice contacts',
+    trigger: http,
+    tables: { practice: 'readwrite' },
+  },
+  accountingSettingsApi: {
+    entry: 'functions/http/accounting-settings.ts',
+    description: 'Accounting settings',
+    trigger: http,
+    tables: { accounting: 'readwrite' },
+  },
+  accountingContactsApi: {
+    entry: 'functions/http/accounting-contacts.ts',
+    description: 'Accounting contacts',
+    trigger: http,
+    tables: { accounting: 'readwrite' },
+  },
+  practiceOutboxRelay: {
+    entry: 'functions/stream/outbox-relay.ts',
+    description: 'Relays practice outbox entries to the to-accounting queue',
+    trigger: { kind: 'stream', table: 'practice', batchSize: 100, filter: outboxInserts },
+    sendsTo: ['toAccounting'],
+  },
+  accountingOutboxRelay: {
+    entry: 'functions/stream/outbox-relay.ts',
+    description: 'Relays accounting outbox entries to the to-practice queue',
+    trigger: { kind: 'stream', table: 'accounting', batchSize: 100, filter: outboxInserts },
+    sendsTo: ['toPractice'],
+  },
+  toAccountingConsumer: {
+    entry: 'functions/queue/to-accounting.ts',
+    description: 'Applies practice sync messages to the accounting book',
+    trigger: { kind: 'queue', queue: 'toAccounting', batchSize: 10, maxConcurrency: 20 },
+    timeoutSeconds: 10,
+    tables: { accounting: 'readwrite' },
+  },
+  toPracticeConsumer: {
+    entry: 'functions/queue/to-practice.ts',
+    description: 'Applies accounting sync messages to the practice book',
+    trigger: { kind: 'queue', queue: 'toPractice', batchSize: 10, maxConcurrency: 20 },
+    timeoutSeconds: 10,
+    tables: { practice: 'readwrite' },
+  },
+  practiceReconciler: {
+    entry: 'functions/schedule/practice-reconciler.ts',
+    description: 'Re-sends practice records whose link stayed pending',
+    trigger: { kind: 'schedule', everyMinutes: 1 },
+    timeoutSeconds: 60,
+    tables: { practice: 'readwrite' },
+  },
+  accountingReconciler: {
+    entry: 'functions/schedule/accounting-reconciler.ts',
+    description: 'Re-sends accounting records whose link stayed pending',
+    trigger: { kind: 'schedule', everyMinutes: 1 },
+    timeoutSeconds: 60,
+    tables: { accounting: 'readwrite' },
+  },
+} as const satisfies Record<string, FunctionDecl>;
+export type FunctionName = keyof typeof functions;
+
+/** Environment variable names through which a function learns its resources. */
+export const envName = {
+  table: (t: TableName) => `TABLE_${t.toUpperCase()}`,
+  queueUrl: (q: QueueName) => `QUEUE_URL_${q.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
+  bucket: (b: BucketName) => `BUCKET_${b.toUpperCase()}`,
+};
+
+/** Which queue an outbox relay writes to, by the table whose stream it reads. */
+export const outboxDestination: Record<'practice' | 'accounting', QueueName> = {
+  practice: 'toAccounting',
+  accounting: 'toPractice',
+};

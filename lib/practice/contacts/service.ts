@@ -1,0 +1,61 @@
+import { practiceKeys, practiceStore } from '../store.ts';
+import { getPracticeSettings } from '../settings/service.ts';
+import { outboxEntry } from '../../sync/outbox.ts';
+import { newId } from '../../shared/ids.ts';
+import { nowIso } from '../../shared/clock.ts';
+import { NotFound, PreconditionFailed } from '../../shared/errors.ts';
+import { retrying } from '../../shared/retry.ts';
+import type { Page, SearchQuery } from '../../api/common-schemas.ts';
+import { contactsRepo } from './repository.ts';
+import { matchesSearch, newContact, patched, toApi, upsertMessage, type PracticeContactRecord } from './model.ts';
+import type { CreatePracticeContact, PatchPracticeContact, PracticeContact } from './schemas.ts';
+
+/** The message announcing a practice contact, with the firm's current numbering switch. */
+export async function contactUpsert(record: PracticeContactRecord) {
+  const settings = await getPracticeSettings(record.firmId);
+  return practiceStore.putOutbox(outboxEntry('toAccounting', upsertMessage(record, settings.separateContactNumbering)));
+}
+
+/** Creates the contact as pending and, in the same transaction, its message to accounting. */
+export async function createContact(firmId: string, input: CreatePracticeContact): Promise<PracticeContact> {
+  const record = newContact(firmId, newId('ct'), input, nowIso());
+  await practiceStore.commit([contactsRepo.put(record, null), await contactUpsert(record)]);
+  return toApi(record);
+}
+
+export async function getContact(firmId: string, id: string): Promise<PracticeContact> {
+  const record = await contactsRepo.load(firmId, id);
+  if (!record) throw new NotFound('Contact');
+  return toApi(record);
+}
+
+export async function listContacts(firmId: string, query: SearchQuery): Promise<Page<PracticeContact>> {
+  const search = query.search;
+  const page = await contactsRepo.list(firmId, {
+    limit: query.limit,
+    cursor: query.cursor,
+    ...(search ? { filter: (r: PracticeContactRecord) => matchesSearch(r, search) } : {}),
+  });
+  return { items: page.items.map(toApi), nextCursor: page.nextCursor };
+}
+
+/** Edits a contact and re-sends it; an empty patch only re-sends (a forced resync). */
+export async function patchContact(
+  firmId: string,
+  id: string,
+  patch: PatchPracticeContact,
+  ifMatch: number | undefined,
+): Promise<PracticeContact> {
+  return retrying(async () => {
+    const current = await contactsRepo.load(firmId, id);
+    if (!current) throw new NotFound('Contact');
+    if (ifMatch !== undefined && ifMatch !== current.version) throw new PreconditionFailed(ifMatch, current.version);
+    const next = patched(current, patch, nowIso());
+    await practiceStore.commitUpdate([contactsRepo.put(next, current.version), await contactUpsert(next)], {
+      ifMatch,
+      firmId,
+      sk: practiceKeys.contact(id),
+    });
+    return toApi(next);
+  });
+}

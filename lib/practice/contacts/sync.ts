@@ -1,0 +1,96 @@
+import type { z } from 'zod';
+import type { AccountingContactLinkFailed, AccountingContactLinked, AccountingContactUpserted } from '#events/messages';
+import { practiceStore } from '../store.ts';
+import { outboxEntry } from '../../sync/outbox.ts';
+import { TransactionRefused, type TxItem } from '../../aws/book-store.ts';
+import { newId } from '../../shared/ids.ts';
+import { nowIso } from '../../shared/clock.ts';
+import { NotFound } from '../../shared/errors.ts';
+import { faultPoint } from '../../shared/faults.ts';
+import { logger } from '../../shared/logger.ts';
+import { Retry, retrying } from '../../shared/retry.ts';
+import { contactsRepo } from './repository.ts';
+import {
+  applyLinked,
+  applyLinkFailed,
+  applyRemote,
+  fromAccounting,
+  linkedMessage,
+  type PracticeContactRecord,
+} from './model.ts';
+
+/**
+ * How practice applies what accounting says about contacts. Each function is
+ * idempotent: a message applied twice, or re-applied after a crash, ends in
+ * the same state and never makes a second contact.
+ */
+
+const answer = (record: PracticeContactRecord) => practiceStore.putOutbox(outboxEntry('toAccounting', linkedMessage(record)));
+
+/** Writes `next` over `current` (with any extra items) unless someone changed it meanwhile. */
+async function commitChange(current: PracticeContactRecord, next: PracticeContactRecord | undefined, ...extra: TxItem[]): Promise<void> {
+  if (!next) return;
+  try {
+    await practiceStore.commit([contactsRepo.put(next, current.version), ...extra]);
+  } catch (error) {
+    if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('contact changed meanwhile');
+    throw error;
+  }
+}
+
+export function onAccountingContactUpserted(m: z.infer<typeof AccountingContactUpserted>): Promise<void> {
+  return retrying(async () => {
+    const current = m.practiceContactId
+      ? await contactsRepo.load(m.firmId, m.practiceContactId)
+      : await contactsRepo.loadByAccountingId(m.firmId, m.accountingContactId);
+    if (!current) {
+      if (m.practiceContactId) throw new NotFound(`Practice contact ${m.practiceContactId}`);
+      await createFromAccounting(m);
+      return;
+    }
+    const outcome = applyRemote(current, m, nowIso());
+    if (outcome.kind === 'stale') {
+      logger.info('older contact state ignored', { contactId: current.id });
+      return;
+    }
+    if (outcome.kind === 'already_applied') {
+      await practiceStore.commit([answer(current)]);
+      return;
+    }
+    await commitChange(current, outcome.record, answer(outcome.record));
+  });
+}
+
+/** The contact, its link map entry (which makes a second creation fail) and the answer, in one transaction. */
+async function createFromAccounting(m: z.infer<typeof AccountingContactUpserted>): Promise<void> {
+  const record = fromAccounting(newId('ct'), m, nowIso());
+  faultPoint('practice.contact.beforeCreate');
+  try {
+    await practiceStore.commit([
+      contactsRepo.put(record, null),
+      contactsRepo.putLink(m.firmId, m.accountingContactId, record.id),
+      answer(record),
+    ]);
+  } catch (error) {
+    // Another delivery of the same message made it first: apply as an update instead.
+    if (error instanceof TransactionRefused && error.failedAt(1)) throw new Retry('created concurrently');
+    throw error;
+  }
+  faultPoint('practice.contact.afterCreate');
+}
+
+export function onAccountingContactLinked(m: z.infer<typeof AccountingContactLinked>): Promise<void> {
+  return retrying(async () => {
+    const current = await contactsRepo.load(m.firmId, m.practiceContactId);
+    if (!current) throw new NotFound(`Practice contact ${m.practiceContactId}`);
+    await commitChange(current, applyLinked(current, m, nowIso()));
+  });
+}
+
+export function onAccountingContactLinkFailed(m: z.infer<typeof AccountingContactLinkFailed>): Promise<void> {
+  return retrying(async () => {
+    const current = await contactsRepo.load(m.firmId, m.practiceContactId);
+    if (!current) throw new NotFound(`Practice contact ${m.practiceContactId}`);
+    await commitChange(current, applyLinkFailed(current, m, nowIso()));
+  });
+}

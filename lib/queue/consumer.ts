@@ -1,0 +1,39 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { z } from 'zod';
+import { logger } from '../shared/logger.ts';
+
+/**
+ * An SQS consumer that handles records one by one, in order, and reports
+ * each failed record (`batchItemFailures`) so only those are retried and, after
+ * the queue's maxReceiveCount, moved to its DLQ. A body that is not a valid
+ * message fails too: it can never succeed, and the DLQ is where it is seen.
+ *
+ * Handlers must be idempotent: SQS delivers at least once.
+ */
+export function queueConsumer<S extends z.ZodType<{ type: string; firmId: string; id: string }>>(
+  schema: S,
+  handle: (message: z.infer<S>, receiveCount: number) => Promise<void>,
+) {
+  return middy<SQSEvent, SQSBatchResponse>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event) => {
+      const batchItemFailures: SQSBatchItemFailure[] = [];
+      for (const record of event.Records) {
+        logger.appendKeys({ messageId: record.messageId });
+        try {
+          const message = schema.parse(JSON.parse(record.body)) as z.infer<S>;
+          logger.appendKeys({ firmId: message.firmId, messageType: message.type, syncMessageId: message.id });
+          await handle(message, Number(record.attributes?.ApproximateReceiveCount ?? '1'));
+          logger.debug('message applied');
+        } catch (error) {
+          logger.error('message failed; it will be retried', { error: error as Error });
+          batchItemFailures.push({ itemIdentifier: record.messageId });
+        } finally {
+          logger.removeKeys(['messageId', 'firmId', 'messageType', 'syncMessageId']);
+        }
+      }
+      return { batchItemFailures };
+    });
+}

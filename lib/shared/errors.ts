@@ -1,0 +1,69 @@
+/**
+ * Domain errors carry their HTTP status and a stable problem code, so use cases
+ * can throw them anywhere and only the HTTP edge turns them into RFC 9457
+ * problem documents. Queue consumers treat them as final (no retry helps).
+ */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    detail: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequest extends DomainError {
+  constructor(detail: string, errors: FieldError[] = []) {
+    super(400, 'invalid_request', 'Invalid request', detail, errors);
+  }
+}
+
+export class Unauthorized extends DomainError {
+  constructor(detail = 'A valid bearer token is required.') {
+    super(401, 'unauthorized', 'Unauthorized', detail);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(detail: string) {
+    super(403, 'forbidden', 'Forbidden', detail);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string) {
+    super(404, 'not_found', 'Not found', `${what} was not found.`);
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(code: string, detail: string) {
+    super(409, code, 'Conflict', detail);
+  }
+}
+
+export class PreconditionFailed extends DomainError {
+  constructor(expected: number, actual: number) {
+    super(
+      412,
+      'stale_version',
+      'Precondition failed',
+      `If-Match names version ${expected}, but the record is at version ${actual}. Read it again and retry.`,
+    );
+  }
+}
+
+export class PayloadTooLarge extends DomainError {
+  constructor(limit: number) {
+    super(413, 'payload_too_large', 'Payload too large', `Request bodies are limited to ${limit} bytes.`);
+  }
+}
