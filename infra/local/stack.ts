@@ -139,8 +139,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
         return { status: 200, body: (await scheduler.runNow(schedule[1]!)) ?? null };
       }
       if (path === '/__local/faults' && req.method === 'POST') {
-        const { point, times } = JSON.parse(body || '{}') as { point: string; times?: number };
-        faults.armFault(point, times ?? 1);
+        const { point, times, firmId } = JSON.parse(body || '{}') as { point: string; times?: number; firmId?: string };
+        faults.armFault(point, times ?? 1, firmId);
         return { status: 204, body: null };
       }
       if (path === '/__local/faults' && req.method === 'DELETE') {

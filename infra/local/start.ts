@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLocalStack } from './stack.ts';
 import { defaultStateDir } from './paths.ts';
@@ -46,7 +46,11 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 const { stop: _stop, ...info } = stack;
-if (values['ready-file']) writeFileSync(values['ready-file'], JSON.stringify(info));
+if (values['ready-file']) {
+  // Written whole, then renamed, so a watcher never reads half a file.
+  writeFileSync(`${values['ready-file']}.tmp`, JSON.stringify(info));
+  renameSync(`${values['ready-file']}.tmp`, values['ready-file']);
+}
 console.error(`
   Law billing sync: local stack is up.
 

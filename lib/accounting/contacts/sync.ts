@@ -58,7 +58,7 @@ export function onPracticeContactUpserted(m: Upserted): Promise<void> {
 async function createFromPractice(m: Upserted, accountingSeparate: boolean): Promise<void> {
   const id = newId('ac');
   const numberSpace = numberingSequenceFor(accountingSeparate, m.practiceSeparateNumbering, m.numberingSequence);
-  faultPoint('accounting.contact.beforeCreate');
+  faultPoint('accounting.contact.beforeCreate', m.firmId);
   try {
     await commitWithNumber({ firmId: m.firmId, sequence: numberSpace, requested: m.reference, contactId: id }, (contactNumber) => {
       const record = fromPractice(id, m, { contactNumber, numberSpace }, nowIso());
@@ -70,7 +70,7 @@ async function createFromPractice(m: Upserted, accountingSeparate: boolean): Pro
     if (error instanceof TransactionRefused && error.failedAt(1)) throw new Retry('created concurrently');
     throw error;
   }
-  faultPoint('accounting.contact.afterCreate');
+  faultPoint('accounting.contact.afterCreate', m.firmId);
 }
 
 async function updateFromPractice(current: AccountingContactRecord, m: Upserted): Promise<void> {

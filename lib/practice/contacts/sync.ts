@@ -64,7 +64,7 @@ export function onAccountingContactUpserted(m: z.infer<typeof AccountingContactU
 /** The contact, its link map entry (which makes a second creation fail) and the answer, in one transaction. */
 async function createFromAccounting(m: z.infer<typeof AccountingContactUpserted>): Promise<void> {
   const record = fromAccounting(newId('ct'), m, nowIso());
-  faultPoint('practice.contact.beforeCreate');
+  faultPoint('practice.contact.beforeCreate', m.firmId);
   try {
     await practiceStore.commit([
       contactsRepo.put(record, null),
@@ -76,7 +76,7 @@ async function createFromAccounting(m: z.infer<typeof AccountingContactUpserted>
     if (error instanceof TransactionRefused && error.failedAt(1)) throw new Retry('created concurrently');
     throw error;
   }
-  faultPoint('practice.contact.afterCreate');
+  faultPoint('practice.contact.afterCreate', m.firmId);
 }
 
 export function onAccountingContactLinked(m: z.infer<typeof AccountingContactLinked>): Promise<void> {
