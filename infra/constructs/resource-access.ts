@@ -1,0 +1,37 @@
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { envName, type BucketName, type FunctionDecl, type QueueName, type TableName } from '#lib/declaration';
+import type { QueueWithDlq } from './queue-with-dlq.ts';
+import { entriesOf } from './records.ts';
+
+export interface DeclaredResources {
+  readonly tables: Record<TableName, dynamodb.Table>;
+  readonly queues: Record<QueueName, QueueWithDlq>;
+  readonly buckets: Record<BucketName, s3.Bucket>;
+}
+
+/**
+ * Gives a function exactly the access its declaration lists and nothing more:
+ * each grant comes with the one environment variable that names the
+ * resource, so a function can neither see nor touch what it was not given.
+ */
+export function grantDeclaredAccess(fn: NodejsFunction, decl: FunctionDecl, resources: DeclaredResources): void {
+  for (const [name, access] of entriesOf(decl.tables ?? {})) {
+    const table = resources.tables[name];
+    if (access === 'read') table.grantReadData(fn);
+    else table.grantReadWriteData(fn);
+    fn.addEnvironment(envName.table(name), table.tableName);
+  }
+  for (const name of decl.sendsTo ?? []) {
+    const { queue } = resources.queues[name];
+    queue.grantSendMessages(fn);
+    fn.addEnvironment(envName.queueUrl(name), queue.queueUrl);
+  }
+  for (const [name, access] of entriesOf(decl.buckets ?? {})) {
+    const bucket = resources.buckets[name];
+    if (access === 'read') bucket.grantRead(fn);
+    else bucket.grantReadWrite(fn);
+    fn.addEnvironment(envName.bucket(name), bucket.bucketName);
+  }
+}
