@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoNumber, counterAfter, numberingSequenceFor, numericValue } from '../../lib/accounting/contacts/numbering.ts';
+import { autoNumber, contactNumberSpace, numberingSequenceFor, numericValue, renumbering } from '../../lib/accounting/contacts/numbering.ts';
 import { ContactNumber } from '../../events/contact.ts';
 
 describe('contact numbering rules', () => {
@@ -19,14 +19,24 @@ describe('contact numbering rules', () => {
     expect(autoNumber(41)).toBe('42');
   });
 
-  it('moves the counter only for plain numbers beyond it', () => {
-    expect(counterAfter(3, '100')).toBe(100);
-    expect(counterAfter(3, '0007')).toBe(7);
-    expect(counterAfter(100, '7')).toBeUndefined();
-    expect(counterAfter(100, '100')).toBeUndefined();
-    expect(counterAfter(3, 'ACME-100')).toBeUndefined();
+  it('reads plain numbers as counter values, nothing else', () => {
+    const space = contactNumberSpace('client');
+    expect(space.valueOf('100')).toBe(100);
+    expect(space.valueOf('0007')).toBe(7);
+    expect(space.valueOf('ACME-100')).toBeUndefined();
     expect(numericValue('12a')).toBeUndefined();
     expect(numericValue('1234567890123456')).toBeUndefined();
+    expect(space.format(42)).toBe('42');
+  });
+
+  it('keeps each sequence in its own number space', () => {
+    expect(contactNumberSpace('vendor').claimKey('1')).not.toBe(contactNumberSpace('client').claimKey('1'));
+    expect(contactNumberSpace('vendor').counterKey).not.toBe(contactNumberSpace('client').counterKey);
+  });
+
+  it('renumbering claims the new number and frees the old one', () => {
+    const request = renumbering({ firmId: 'f', id: 'ac_1', numberSpace: 'client', contactNumber: '7' }, '9');
+    expect(request).toMatchObject({ requested: '9', ownerId: 'ac_1', releasing: contactNumberSpace('client').claimKey('7') });
   });
 
   it.each(['1', 'C-100', 'ÄÖ-1', 'a.b/c'])('accepts %s as a contact number', (n) => {

@@ -1,4 +1,6 @@
 import type { NumberingSequence } from '#events/contact';
+import { accountingKeys } from '../store.ts';
+import type { NumberRequest, NumberSpace } from '../numbering/claims.ts';
 
 /**
  * Contact numbering rules, pure. Numbers are unique per firm, and per
@@ -21,12 +23,25 @@ export function numericValue(number: string): number | undefined {
 /** The next automatic number after the counter. */
 export const autoNumber = (counter: number): string => String(counter + 1);
 
-/**
- * Where the counter must stand after `number` is taken: automatic numbers
- * step it by one; a hand-given plain number beyond it moves it on from there.
- * `undefined` means the counter is left alone.
- */
-export function counterAfter(counter: number, number: string): number | undefined {
-  const value = numericValue(number);
-  return value !== undefined && value > counter ? value : undefined;
+/** A contact sequence as a number space: plain numbers, one counter per sequence. */
+export const contactNumberSpace = (sequence: NumberingSequence): NumberSpace => ({
+  counterKey: accountingKeys.contactCounter(sequence),
+  claimKey: (number) => accountingKeys.contactNumber(sequence, number),
+  format: (counter) => String(counter),
+  valueOf: numericValue,
+});
+
+/** Moving a contact to another number: the new one is claimed and the old one freed at once. */
+export function renumbering(
+  current: { firmId: string; id: string; numberSpace: NumberingSequence; contactNumber: string },
+  requested: string,
+): NumberRequest {
+  const space = contactNumberSpace(current.numberSpace);
+  return {
+    firmId: current.firmId,
+    space,
+    requested,
+    ownerId: current.id,
+    releasing: space.claimKey(current.contactNumber),
+  };
 }

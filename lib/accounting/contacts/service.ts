@@ -7,8 +7,8 @@ import { nowIso } from '../../shared/clock.ts';
 import { Conflict, NotFound, PreconditionFailed } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
 import type { Page, SearchQuery } from '../../api/common-schemas.ts';
-import { commitWithNumber } from './number-claims.ts';
-import { numberingSequenceFor } from './numbering.ts';
+import { commitWithNumber } from '../numbering/claims.ts';
+import { contactNumberSpace, numberingSequenceFor, renumbering } from './numbering.ts';
 import { contactsRepo } from './repository.ts';
 import { matchesSearch, newContact, patched, syncs, toApi, upsertMessage, type AccountingContactRecord } from './model.ts';
 import type { AccountingContact, CreateAccountingContact, PatchAccountingContact } from './schemas.ts';
@@ -34,7 +34,7 @@ export async function createContact(firmId: string, input: CreateAccountingConta
   const numberSpace = numberingSequenceFor(settings.separateContactNumbering, practiceSeparate, input.numberingSequence ?? 'client');
   let created: AccountingContactRecord | undefined;
   await retrying(() =>
-    commitWithNumber({ firmId, sequence: numberSpace, requested: input.contactNumber, contactId: id }, (contactNumber) => {
+    commitWithNumber({ firmId, space: contactNumberSpace(numberSpace), requested: input.contactNumber, ownerId: id }, (contactNumber) => {
       created = newContact(firmId, id, input, { contactNumber, numberSpace }, settings.integrationEnabled, nowIso());
       return [contactsRepo.put(created, null), ...(syncs(created, settings.integrationEnabled) ? [contactUpsert(created)] : [])];
     }),
@@ -91,15 +91,8 @@ async function commitRenumbered(
   items: TxItem[],
   guard: VersionGuard,
 ): Promise<void> {
-  const request = {
-    firmId: current.firmId,
-    sequence: current.numberSpace,
-    requested: next.contactNumber,
-    contactId: current.id,
-    releasing: { sequence: current.numberSpace, number: current.contactNumber },
-  };
   try {
-    await commitWithNumber(request, () => items);
+    await commitWithNumber(renumbering(current, next.contactNumber), () => items);
   } catch (error) {
     await accountingStore.explainConflict(error, guard);
   }

@@ -10,8 +10,8 @@ import { NotFound } from '../../shared/errors.ts';
 import { faultPoint } from '../../shared/faults.ts';
 import { logger } from '../../shared/logger.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
-import { commitWithNumber, DuplicateNumber } from './number-claims.ts';
-import { numberingSequenceFor } from './numbering.ts';
+import { commitWithNumber, DuplicateNumber } from '../numbering/claims.ts';
+import { contactNumberSpace, numberingSequenceFor, renumbering } from './numbering.ts';
 import { contactsRepo } from './repository.ts';
 import {
   applyLinked,
@@ -60,7 +60,7 @@ async function createFromPractice(m: Upserted, accountingSeparate: boolean): Pro
   const numberSpace = numberingSequenceFor(accountingSeparate, m.practiceSeparateNumbering, m.numberingSequence);
   faultPoint('accounting.contact.beforeCreate', m.firmId);
   try {
-    await commitWithNumber({ firmId: m.firmId, sequence: numberSpace, requested: m.reference, contactId: id }, (contactNumber) => {
+    await commitWithNumber({ firmId: m.firmId, space: contactNumberSpace(numberSpace), requested: m.reference, ownerId: id }, (contactNumber) => {
       const record = fromPractice(id, m, { contactNumber, numberSpace }, nowIso());
       return [contactsRepo.put(record, null), contactsRepo.putLink(m.firmId, m.practiceContactId, id), answer(record)];
     });
@@ -93,16 +93,7 @@ async function updateFromPractice(current: AccountingContactRecord, m: Upserted)
   }
   const items = [contactsRepo.put(next, current.version), answer(next)];
   try {
-    await commitWithNumber(
-      {
-        firmId: m.firmId,
-        sequence: current.numberSpace,
-        requested: contactNumber,
-        contactId: current.id,
-        releasing: { sequence: current.numberSpace, number: current.contactNumber },
-      },
-      () => items,
-    );
+    await commitWithNumber(renumbering(current, contactNumber), () => items);
   } catch (error) {
     if (error instanceof DuplicateNumber) return refuse(m, 'duplicate_number', error.message);
     if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('contact changed meanwhile');
