@@ -12,7 +12,7 @@ const envelope = {
   occurredAt: z.iso.datetime(),
 };
 
-export const LinkErrorCode = z.enum(['duplicate_number', 'invalid', 'no_response', 'delivery_failed']);
+export const LinkErrorCode = z.enum(['duplicate_number', 'invalid', 'no_response', 'client_not_linked']);
 export type LinkErrorCode = z.infer<typeof LinkErrorCode>;
 
 // practice → accounting
@@ -46,10 +46,35 @@ export const PracticeSettingsChanged = z.object({
   separateContactNumbering: z.boolean(),
 });
 
+/** A matter's client as both books know it; the first client of a matter is its primary. */
+export const MatterClient = z.object({ practiceContactId: z.string(), accountingContactId: z.string() });
+
+/** Matter options accounting needs to produce bills. */
+export const MatterOptions = z.object({
+  emailInvoices: z.boolean(),
+  ledesEnabled: z.boolean(),
+  clientMatterId: z.string().optional(),
+});
+export type MatterOptions = z.infer<typeof MatterOptions>;
+
+export const PracticeMatterUpserted = z.object({
+  ...envelope,
+  type: z.literal('practice.matter.upserted'),
+  practiceMatterId: z.string(),
+  accountingFileId: z.string().optional(),
+  clock: SyncClock,
+  name: z.string(),
+  clients: z.array(MatterClient).min(1),
+  /** The matter number practice asks for; absent = let accounting number the file. */
+  fileReference: ContactNumber.optional(),
+  options: MatterOptions,
+});
+
 export const ToAccountingMessage = z.discriminatedUnion('type', [
   PracticeContactUpserted,
   PracticeContactLinked,
   PracticeSettingsChanged,
+  PracticeMatterUpserted,
 ]);
 export type ToAccountingMessage = z.infer<typeof ToAccountingMessage>;
 
@@ -83,10 +108,46 @@ export const AccountingContactLinkFailed = z.object({
   error: z.object({ code: LinkErrorCode, message: z.string() }),
 });
 
+export const AccountingFileLinked = z.object({
+  ...envelope,
+  type: z.literal('accounting.file.linked'),
+  practiceMatterId: z.string(),
+  accountingFileId: z.string(),
+  matterNumber: z.string(),
+  clock: SyncClock,
+});
+
+export const AccountingFileLinkFailed = z.object({
+  ...envelope,
+  type: z.literal('accounting.file.link_failed'),
+  practiceMatterId: z.string(),
+  clock: SyncClock,
+  error: z.object({ code: LinkErrorCode, message: z.string() }),
+});
+
+/** Money as decimal strings with two decimals. */
+const Amount = z.string().regex(/^-?\d+\.\d{2}$/);
+export const Balance = z.object({ unbilled: Amount, billed: Amount, paid: Amount, outstanding: Amount });
+export type Balance = z.infer<typeof Balance>;
+
+/** A file's balance after a change; `seq` orders them, so a late one never overwrites a newer one. */
+export const AccountingBalanceChanged = z.object({
+  ...envelope,
+  type: z.literal('accounting.file.balance_changed'),
+  practiceMatterId: z.string(),
+  accountingFileId: z.string(),
+  seq: z.number().int().positive(),
+  balance: Balance,
+  asOf: z.iso.datetime(),
+});
+
 export const ToPracticeMessage = z.discriminatedUnion('type', [
   AccountingContactUpserted,
   AccountingContactLinked,
   AccountingContactLinkFailed,
+  AccountingFileLinked,
+  AccountingFileLinkFailed,
+  AccountingBalanceChanged,
 ]);
 export type ToPracticeMessage = z.infer<typeof ToPracticeMessage>;
 

@@ -122,6 +122,18 @@ export const functions = {
     trigger: http,
     tables: { accounting: 'readwrite' },
   },
+  practiceMattersApi: {
+    entry: 'functions/http/practice-matters.ts',
+    description: 'Practice matters and their balances',
+    trigger: http,
+    tables: { practice: 'readwrite' },
+  },
+  accountingFilesApi: {
+    entry: 'functions/http/accounting-files.ts',
+    description: 'Accounting files, split billing, disbursements',
+    trigger: http,
+    tables: { accounting: 'readwrite' },
+  },
   practiceOutboxRelay: {
     entry: 'functions/stream/outbox-relay.ts',
     description: 'Relays practice outbox entries to the to-accounting queue',

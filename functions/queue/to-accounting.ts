@@ -2,6 +2,7 @@ import { ToAccountingMessage } from '#events/messages';
 import { queueConsumer } from '#lib/queue/consumer';
 import { onPracticeContactLinked, onPracticeContactUpserted } from '#lib/accounting/contacts/sync';
 import { onPracticeSettingsChanged } from '#lib/accounting/settings/service';
+import { onPracticeMatterUpserted } from '#lib/accounting/files/sync';
 
 /** Applies practice's sync messages to the accounting book, one record at a time. */
 export const handler = queueConsumer(ToAccountingMessage, async (message) => {
@@ -12,5 +13,7 @@ export const handler = queueConsumer(ToAccountingMessage, async (message) => {
       return onPracticeContactLinked(message);
     case 'practice.settings.changed':
       return onPracticeSettingsChanged(message);
+    case 'practice.matter.upserted':
+      return onPracticeMatterUpserted(message);
   }
 });

@@ -5,15 +5,25 @@ import {
   onAccountingContactLinkFailed,
   onAccountingContactUpserted,
 } from '#lib/practice/contacts/sync';
+import { onBalanceChanged, onFileLinked, onFileLinkFailed, wakeMattersWaitingFor } from '#lib/practice/matters/sync';
 
 /** Applies accounting's sync messages to the practice book, one record at a time. */
 export const handler = queueConsumer(ToPracticeMessage, async (message) => {
   switch (message.type) {
     case 'accounting.contact.upserted':
-      return onAccountingContactUpserted(message);
+      await onAccountingContactUpserted(message);
+      if (message.practiceContactId) await wakeMattersWaitingFor(message.firmId, message.practiceContactId);
+      return;
     case 'accounting.contact.linked':
-      return onAccountingContactLinked(message);
     case 'accounting.contact.link_failed':
-      return onAccountingContactLinkFailed(message);
+      await (message.type === 'accounting.contact.linked' ? onAccountingContactLinked(message) : onAccountingContactLinkFailed(message));
+      // Matters waiting for this client are sent now, or show why they cannot be.
+      return wakeMattersWaitingFor(message.firmId, message.practiceContactId);
+    case 'accounting.file.linked':
+      return onFileLinked(message);
+    case 'accounting.file.link_failed':
+      return onFileLinkFailed(message);
+    case 'accounting.file.balance_changed':
+      return onBalanceChanged(message);
   }
 });

@@ -9,4 +9,6 @@ import type { AccountingContactRecord } from '#lib/accounting/contacts/model';
 /** Scheduled: re-sends accounting records whose link stayed pending too long. */
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async () => reconcilePending<AccountingContactRecord>(accountingStore, async (r) => contactUpsert(r)));
+  .handler(() =>
+    reconcilePending<AccountingContactRecord>(accountingStore, async (record) => ({ record, items: [contactUpsert(record)] })),
+  );

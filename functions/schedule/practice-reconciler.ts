@@ -3,10 +3,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logger } from '#lib/shared/logger';
 import { reconcilePending } from '#lib/sync/reconciler';
 import { practiceStore } from '#lib/practice/store';
-import { contactUpsert } from '#lib/practice/contacts/service';
-import type { PracticeContactRecord } from '#lib/practice/contacts/model';
+import { redrivePractice } from '#lib/practice/redrive';
 
 /** Scheduled: re-sends practice records whose link stayed pending too long. */
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(() => reconcilePending<PracticeContactRecord>(practiceStore, contactUpsert));
+  .handler(() => reconcilePending(practiceStore, redrivePractice));

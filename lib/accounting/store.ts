@@ -16,4 +16,13 @@ export const accountingKeys = {
   contactCounter: (sequence: string) => `COUNTER#CONTACT#${sequence}`,
   /** Holds a contact number: its existence is what makes numbers unique. */
   contactNumber: (sequence: string, number: string) => `NUMBER#CONTACT#${sequence}#${number}`,
+  file: (id: string) => `FILE#${id}`,
+  filePrefix: 'FILE#',
+  /** Which file mirrors a practice matter (guards creation from a remote message). */
+  matterLink: (practiceMatterId: string) => `LINK#MATTER#${practiceMatterId}`,
+  fileCounter: 'COUNTER#FILE',
+  fileNumber: (number: string) => `NUMBER#FILE#${number}`,
+  balance: (fileId: string) => `BALANCE#FILE#${fileId}`,
+  disbursement: (fileId: string, id: string) => `DISB#${fileId}#${id}`,
+  disbursementsOf: (fileId: string) => `DISB#${fileId}#`,
 };

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ddb, cancellationCodes } from './dynamodb.ts';
 import { BadRequest, PreconditionFailed } from '../shared/errors.ts';
 import { Retry } from '../shared/retry.ts';
@@ -58,6 +58,47 @@ export class BookStore {
   async get<T>(firmId: string, sk: string): Promise<T | undefined> {
     const out = await ddb.send(new GetCommand({ TableName: this.table, Key: { pk: firmPk(firmId), sk }, ConsistentRead: true }));
     return out.Item as T | undefined;
+  }
+
+  /** Several of a firm's items by sort key, in one round trip per 100 (strongly consistent). */
+  async getMany<T>(firmId: string, sks: readonly string[]): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    const unique = [...new Set(sks)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((sk) => ({ pk: firmPk(firmId), sk }));
+      for (let attempt = 0; keys && keys.length > 0; attempt++) {
+        const out = await ddb.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true } } }));
+        for (const item of out.Responses?.[this.table] ?? []) found.set(item.sk as string, item as T);
+        keys = out.UnprocessedKeys?.[this.table]?.Keys as Record<string, unknown>[] | undefined;
+        if (keys?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+      }
+    }
+    return found;
+  }
+
+  /** Keys under a prefix (for small fan-outs such as "matters waiting for this contact"). */
+  async keysUnder(firmId: string, prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await ddb.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': firmPk(firmId), ':prefix': prefix },
+          ProjectionExpression: 'sk',
+          ExclusiveStartKey: start,
+        }),
+      );
+      keys.push(...(out.Items ?? []).map((i) => i.sk as string));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return keys;
+  }
+
+  /** A plain put, for items that carry no version (idempotent facts like a link map). */
+  put(firmId: string, sk: string, attributes: Record<string, unknown>): TxItem {
+    return { Put: { TableName: this.table, Item: { ...attributes, pk: firmPk(firmId), sk } } };
   }
 
   /**

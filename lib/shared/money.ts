@@ -1,7 +1,30 @@
+import Big from 'big.js';
 import { z } from 'zod';
 
-/** Money crosses the API as a decimal string with exactly two decimals. */
+/**
+ * Money and other exact decimals. Amounts cross the API and rest in DynamoDB
+ * as decimal strings; arithmetic uses big.js (decimal, arbitrary precision),
+ * so no float ever touches money. Rounding is half-up, once, where a rule says.
+ */
+Big.RM = Big.roundHalfUp;
+Big.DP = 20;
+
 export const Money = z
   .string()
   .regex(/^\d{1,12}\.\d{2}$/, 'must be a non-negative decimal string with exactly two decimals, like "230.00"');
 export type Money = z.infer<typeof Money>;
+
+export const PositiveMoney = Money.refine((s) => new Big(s).gt(0), 'must be more than 0.00');
+
+export const money = (value: string | number | Big) => new Big(value);
+
+/** Rounds half-up to the cent and writes two decimals. */
+export const toMoney = (value: Big) => value.round(2, Big.roundHalfUp).toFixed(2);
+
+export const ZERO = '0.00';
+
+export function sumMoney(values: readonly string[]): string {
+  return toMoney(values.reduce((total, v) => total.plus(v), new Big(0)));
+}
+
+export { Big };

@@ -21,6 +21,8 @@ export interface SyncState {
   clock: SyncClock;
   attempts: number;
   sentAt: string;
+  /** Records that cannot be sent yet (a matter whose clients are not linked) name what they wait for. */
+  waitingFor?: string[];
 }
 
 export const pendingLink = (previous?: Link): Link => ({

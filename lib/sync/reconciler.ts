@@ -27,9 +27,15 @@ const MAX_PER_RUN = 2000;
  * `config.sync.maxAttempts` sends without an answer the link turns `unknown`,
  * so no record stays pending forever and a person can see it.
  */
+/**
+ * Re-drives one record: returns the record to store (its attempts already
+ * counted) and the items to write with it, usually its message again.
+ */
+export type Redrive<R> = (record: R, now: string) => Promise<{ record: R; items: TxItem[] }>;
+
 export async function reconcilePending<R extends SyncedRecord>(
   store: BookStore,
-  resend: (record: R) => Promise<TxItem>,
+  redrive: Redrive<R>,
   now = new Date(),
 ): Promise<ReconcileReport> {
   const before = new Date(now.getTime() - config.sync.redriveAfterSeconds * 1000).toISOString();
@@ -44,7 +50,9 @@ export async function reconcilePending<R extends SyncedRecord>(
       const record = await store.get<R>(key.firmId, key.sk);
       if (!record || record.link.status !== 'pending' || record.sync.sentAt >= before) continue;
       try {
-        if (record.sync.attempts >= config.sync.maxAttempts) {
+        // A record waiting for others (a matter for its clients) is looked at again, never given up on.
+        const waiting = (record.sync.waitingFor?.length ?? 0) > 0;
+        if (!waiting && record.sync.attempts >= config.sync.maxAttempts) {
           const next: R = {
             ...record,
             link: {
@@ -58,9 +66,13 @@ export async function reconcilePending<R extends SyncedRecord>(
           await store.commit([store.putRecord(key.sk, next, record.version)]);
           report.gaveUp++;
         } else {
-          // Internal bookkeeping only: the version (and so the ETag) stays.
-          const next: R = { ...record, sync: { ...record.sync, attempts: record.sync.attempts + 1, sentAt: now.toISOString() } };
-          await store.commit([store.putRecord(key.sk, next, record.version), await resend(next)]);
+          // Internal bookkeeping only: the version (and so the ETag) stays unless the redrive changes what is shown.
+          const counted: R = {
+            ...record,
+            sync: { ...record.sync, attempts: record.sync.attempts + (waiting ? 0 : 1), sentAt: now.toISOString() },
+          };
+          const { record: next, items } = await redrive(counted, now.toISOString());
+          await store.commit([store.putRecord(key.sk, next, record.version), ...items]);
           report.resent++;
         }
         progressed = true;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ContactNumber } from '#events/contact';
+import { Money } from '#lib/shared/money';
+import { Link } from '#lib/sync/link';
+import { RateOverride } from '../contacts/schemas.ts';
+
+const Id = z.string().min(1).max(64);
+
+export const ClientIds = z
+  .array(Id)
+  .min(1, 'must name at least one client')
+  .max(20, 'may name at most 20 clients')
+  .refine((ids) => new Set(ids).size === ids.length, 'must not name a client twice');
+
+export const MatterBilling = z.strictObject({
+  rateLabelId: Id.optional(),
+  customRatesEnabled: z.boolean().optional(),
+  rateOverrides: z.array(RateOverride).max(100).optional(),
+  emailInvoices: z.boolean().optional(),
+  ledesEnabled: z.boolean().optional(),
+  clientMatterId: z.string().trim().min(1).max(40).optional(),
+});
+export type MatterBillingInput = z.infer<typeof MatterBilling>;
+
+const name = z.string().trim().min(1, 'must not be empty').max(200);
+
+export const CreateMatter = z.strictObject({
+  name,
+  clientIds: ClientIds,
+  fileReference: ContactNumber.optional(),
+  billing: MatterBilling.optional(),
+});
+export type CreateMatter = z.infer<typeof CreateMatter>;
+
+/** Billing fields may be sent as null to clear them. */
+export const PatchMatter = z.strictObject({
+  name: name.optional(),
+  fileReference: ContactNumber.optional(),
+  billing: MatterBilling.extend({ rateLabelId: Id.nullable().optional(), clientMatterId: z.string().trim().min(1).max(40).nullable().optional() }).optional(),
+});
+export type PatchMatter = z.infer<typeof PatchMatter>;
+
+export const PutMatterClients = z.strictObject({ clientIds: ClientIds });
+
+export const Billing = z.object({
+  rateLabelId: z.string().optional(),
+  customRatesEnabled: z.boolean(),
+  rateOverrides: z.array(RateOverride),
+  emailInvoices: z.boolean(),
+  ledesEnabled: z.boolean(),
+  clientMatterId: z.string().optional(),
+});
+export type Billing = z.infer<typeof Billing>;
+
+export const Matter = z.object({
+  id: z.string(),
+  name: z.string(),
+  clientIds: z.array(z.string()),
+  primaryClientId: z.string(),
+  fileReference: z.string().nullable(),
+  billing: Billing,
+  link: Link,
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Matter = z.infer<typeof Matter>;
+
+export const MatterBalance = z.object({
+  unbilled: Money,
+  billed: Money,
+  paid: Money,
+  outstanding: z.string(),
+  /** When accounting last reported; null until it has. */
+  updatedAt: z.string().nullable(),
+});
+export type MatterBalance = z.infer<typeof MatterBalance>;
+
+export const MatterListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().min(1).max(2048).optional(),
+  search: z.string().trim().min(1).max(200).optional(),
+  clientId: Id.optional(),
+});
+export type MatterListQuery = z.infer<typeof MatterListQuery>;

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { AccountingBalanceChanged, AccountingFileLinked, AccountingFileLinkFailed } from '#events/messages';
+import { practiceKeys, practiceStore } from '../store.ts';
+import { firmPk, TransactionRefused } from '../../aws/book-store.ts';
+import { nowIso } from '../../shared/clock.ts';
+import { NotFound } from '../../shared/errors.ts';
+import { Retry, retrying } from '../../shared/retry.ts';
+import { mattersRepo } from './repository.ts';
+import { announce } from './announce.ts';
+import { applyFileLinked, applyFileLinkFailed, type MatterRecord } from './model.ts';
+
+/** How practice applies what accounting says about files and balances. Idempotent. */
+
+async function update(firmId: string, id: string, change: (r: MatterRecord) => MatterRecord | undefined): Promise<void> {
+  await retrying(async () => {
+    const current = await mattersRepo.load(firmId, id);
+    if (!current) throw new NotFound(`Matter ${id}`);
+    const next = change(current);
+    if (!next) return;
+    try {
+      await practiceStore.commit([mattersRepo.put(next, current.version)]);
+    } catch (error) {
+      if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('matter changed meanwhile');
+      throw error;
+    }
+  });
+}
+
+export const onFileLinked = (m: z.infer<typeof AccountingFileLinked>) =>
+  update(m.firmId, m.practiceMatterId, (r) => applyFileLinked(r, m, nowIso()));
+
+export const onFileLinkFailed = (m: z.infer<typeof AccountingFileLinkFailed>) =>
+  update(m.firmId, m.practiceMatterId, (r) => applyFileLinkFailed(r, m, nowIso()));
+
+/** Keeps the newest balance accounting reported; a late, older one changes nothing. */
+export async function onBalanceChanged(m: z.infer<typeof AccountingBalanceChanged>): Promise<void> {
+  try {
+    await practiceStore.commit([
+      {
+        Put: {
+          TableName: practiceStore.table,
+          Item: { pk: firmPk(m.firmId), sk: practiceKeys.matterBalance(m.practiceMatterId), seq: m.seq, balance: m.balance, asOf: m.asOf },
+          ConditionExpression: 'attribute_not_exists(pk) OR seq < :seq',
+          ExpressionAttributeValues: { ':seq': m.seq },
+        },
+      },
+    ]);
+  } catch (error) {
+    if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
+  }
+}
+
+/**
+ * A contact's link changed: every matter waiting for it is looked at again,
+ * and sent if all its clients are now linked. A crash halfway leaves the
+ * matter pending, where the reconciler finds it.
+ */
+export async function wakeMattersWaitingFor(firmId: string, contactId: string): Promise<void> {
+  for (const matterId of await mattersRepo.mattersWaitingFor(firmId, contactId)) {
+    await retrying(async () => {
+      const current = await mattersRepo.load(firmId, matterId);
+      const stopWaiting = mattersRepo.stopWaiting(firmId, contactId, matterId);
+      if (!current || !current.sync.waitingFor?.includes(contactId)) {
+        await practiceStore.commit([stopWaiting]);
+        return;
+      }
+      const now = nowIso();
+      const { record, items } = await announce(current, now);
+      const stillWaiting = record.sync.waitingFor?.includes(contactId);
+      try {
+        await practiceStore.commit([mattersRepo.put(record, current.version), ...items, ...(stillWaiting ? [] : [stopWaiting])]);
+      } catch (error) {
+        if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('matter changed meanwhile');
+        throw error;
+      }
+    });
+  }
+}

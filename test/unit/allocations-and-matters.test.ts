@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { initialAllocations, reallocate, toHundredths, validateAllocations } from '../../lib/accounting/files/allocations.ts';
+import { fileNumberSpace } from '../../lib/accounting/files/numbering.ts';
+import { readiness, announced, newMatter } from '../../lib/practice/matters/model.ts';
+import { applyDelta, type BalanceRecord } from '../../lib/accounting/balances.ts';
+import type { Link } from '../../lib/sync/link.ts';
+
+describe('split billing', () => {
+  it('gives a new file\'s primary client everything', () => {
+    expect(initialAllocations(['a', 'b'])).toEqual([{ contactId: 'a', percent: '100.00' }, { contactId: 'b', percent: '0.00' }]);
+  });
+
+  it('passes a removed client\'s share to the primary and starts new clients at zero', () => {
+    const current = [{ contactId: 'a', percent: '33.34' }, { contactId: 'b', percent: '33.33' }, { contactId: 'c', percent: '33.33' }];
+    expect(reallocate(current, ['b', 'c'])).toEqual([{ contactId: 'b', percent: '66.67' }, { contactId: 'c', percent: '33.33' }]);
+    expect(reallocate(current, ['c', 'd', 'a'])).toEqual([
+      { contactId: 'c', percent: '66.66' },
+      { contactId: 'd', percent: '0.00' },
+      { contactId: 'a', percent: '33.34' },
+    ]);
+  });
+
+  it('accepts exact splits of the file\'s clients only', () => {
+    expect(validateAllocations([{ contactId: 'a', percent: 60 }, { contactId: 'b', percent: '40' }], ['a', 'b'])).toEqual({
+      ok: true,
+      allocations: [{ contactId: 'a', percent: '60.00' }, { contactId: 'b', percent: '40.00' }],
+    });
+    expect(validateAllocations([{ contactId: 'a', percent: '100' }], ['a', 'b'])).toMatchObject({ ok: true });
+    expect(validateAllocations([{ contactId: 'a', percent: '60' }], ['a', 'b'])).toMatchObject({ ok: false });
+    expect(validateAllocations([{ contactId: 'x', percent: '100' }], ['a'])).toMatchObject({ ok: false });
+    expect(validateAllocations([{ contactId: 'a', percent: '50' }, { contactId: 'a', percent: '50' }], ['a'])).toMatchObject({ ok: false });
+    expect(toHundredths('1e2')).toBeUndefined();
+    expect(toHundredths(-1)).toBeUndefined();
+    expect(toHundredths('100.01')).toBeUndefined();
+    expect(toHundredths(0.1)).toBe(10);
+  });
+});
+
+describe('file numbers', () => {
+  const space = fileNumberSpace({ prefix: 'M', width: 5 });
+  it('pads the counter behind the prefix and reads numbers of that shape back', () => {
+    expect(space.format(42)).toBe('M00042');
+    expect(space.valueOf('M00042')).toBe(42);
+    expect(space.valueOf('M123456')).toBe(123456);
+    expect(space.valueOf('X00042')).toBeUndefined();
+    expect(space.valueOf('M-42')).toBeUndefined();
+  });
+});
+
+describe('matters waiting for their clients', () => {
+  const linked = (name: string, otherId: string) => ({ name, link: { status: 'synchronized' as const, otherId } });
+  it('is ready when every client is linked, waiting while any is pending, failed when any cannot link', () => {
+    const contacts = new Map<string, { name: string; link: Link }>([
+      ['a', linked('A', 'ac_a')],
+      ['p', { name: 'P', link: { status: 'pending' as const } }],
+      ['e', { name: 'E', link: { status: 'error' as const, error: { code: 'duplicate_number' as const, message: 'x' } } }],
+    ]);
+    expect(readiness(['a'], contacts)).toEqual({ kind: 'ready', clients: [{ practiceContactId: 'a', accountingContactId: 'ac_a' }] });
+    expect(readiness(['a', 'p'], contacts)).toEqual({ kind: 'waiting', contactIds: ['p'] });
+    const failed = readiness(['p', 'e', 'gone'], contacts);
+    expect(failed.kind).toBe('failed');
+    if (failed.kind === 'failed') {
+      expect(failed.contactIds.sort()).toEqual(['e', 'gone', 'p']);
+      expect(failed.message).toContain('E (duplicate_number)');
+    }
+  });
+
+  it('shows client_not_linked while it cannot be sent, and keeps waiting for the clients', () => {
+    const matter = newMatter('f', 'mt_1', { name: 'M', clientIds: ['e'] }, '2026-11-22T00:00:00.000Z');
+    const { record, send } = announced(matter, { kind: 'failed', contactIds: ['e'], message: 'no' }, '2026-11-22T00:00:01.000Z');
+    expect(send).toBe(false);
+    expect(record.link).toMatchObject({ status: 'error', error: { code: 'client_not_linked' } });
+    expect(record.sync.waitingFor).toEqual(['e']);
+    expect(record.version).toBe(2);
+    const again = announced(record, { kind: 'ready', clients: [{ practiceContactId: 'e', accountingContactId: 'ac_e' }] }, '2026-11-22T00:00:02.000Z');
+    expect(again.send).toBe(true);
+    expect(again.record.link.status).toBe('pending');
+    expect(again.record.sync.waitingFor).toBeUndefined();
+  });
+});
+
+describe('balances', () => {
+  it('move exactly and keep outstanding = billed − paid', () => {
+    const start: BalanceRecord = { fileId: 'f', seq: 0, unbilled: '0.00', billed: '0.00', paid: '0.00', outstanding: '0.00' };
+    const a = applyDelta(start, { unbilled: '0.10' });
+    const b = applyDelta(a, { unbilled: '0.20' });
+    expect(b).toMatchObject({ seq: 2, unbilled: '0.30' });
+    const billed = applyDelta(b, { unbilled: '-0.30', billed: '0.30' });
+    const paid = applyDelta(billed, { paid: '0.10' });
+    expect(paid).toMatchObject({ unbilled: '0.00', billed: '0.30', paid: '0.10', outstanding: '0.20' });
+  });
+});
