@@ -8,7 +8,8 @@
 export interface TableDecl {
   /** Partition and sort key attribute names (both strings). */
   readonly keys: { readonly pk: string; readonly sk: string };
-  readonly indexes: readonly { readonly name: string; readonly pk: string; readonly sk: string }[];
+  /** `keys` indexes carry only keys (the caller reads the items); `all` indexes carry whole items for list pages. */
+  readonly indexes: readonly { readonly name: string; readonly pk: string; readonly sk: string; readonly projection: 'keys' | 'all' }[];
   /** Items with this epoch-seconds attribute expire (outbox entries). */
   readonly ttlAttribute?: string;
   /** New images stream to the outbox relay. */
@@ -18,8 +19,15 @@ export interface TableDecl {
 
 const bookTable = (description: string): TableDecl => ({
   keys: { pk: 'pk', sk: 'sk' },
-  // Sparse index (keys only) of records whose link is still pending, read by the reconciler.
-  indexes: [{ name: 'pending', pk: 'pendingPk', sk: 'pendingSk' }],
+  indexes: [
+    // Sparse: records whose link is still pending, read by the reconciler.
+    { name: 'pending', pk: 'pendingPk', sk: 'pendingSk', projection: 'keys' },
+    // General-purpose list indexes; each entity documents what it puts there
+    // (time entries: by matter, by timekeeper, by status; each sorted by date).
+    { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk', projection: 'all' },
+    { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', projection: 'all' },
+    { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', projection: 'all' },
+  ],
   ttlAttribute: 'expiresAt',
   stream: true,
   description,
@@ -131,6 +139,30 @@ export const functions = {
   accountingFilesApi: {
     entry: 'functions/http/accounting-files.ts',
     description: 'Accounting files, split billing, disbursements',
+    trigger: http,
+    tables: { accounting: 'readwrite' },
+  },
+  practiceUsersApi: {
+    entry: 'functions/http/practice-users.ts',
+    description: 'Timekeepers and system roles',
+    trigger: http,
+    tables: { practice: 'readwrite' },
+  },
+  practiceRatesApi: {
+    entry: 'functions/http/practice-rates.ts',
+    description: 'Rate labels (with merge-on-delete) and quick codes',
+    trigger: http,
+    tables: { practice: 'readwrite' },
+  },
+  practiceTimeApi: {
+    entry: 'functions/http/practice-time.ts',
+    description: 'Time entries, priced by the rate hierarchy',
+    trigger: http,
+    tables: { practice: 'readwrite' },
+  },
+  accountingUsersApi: {
+    entry: 'functions/http/accounting-users.ts',
+    description: 'Accounting users',
     trigger: http,
     tables: { accounting: 'readwrite' },
   },

@@ -6,7 +6,7 @@ import type { TableDecl } from '#lib/declaration';
 const string = dynamodb.AttributeType.STRING;
 
 /**
- * A declared table: on-demand, point-in-time recovery, keys-only GSIs, TTL,
+ * A declared table: on-demand, point-in-time recovery, its GSIs, TTL,
  * a NEW_IMAGE stream when the declaration asks for one, and kept when the
  * stack is deleted (it holds a book of record).
  */
@@ -25,7 +25,7 @@ export function declaredTable(scope: Construct, id: string, decl: TableDecl): dy
       indexName: index.name,
       partitionKey: { name: index.pk, type: string },
       sortKey: { name: index.sk, type: string },
-      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+      projectionType: index.projection === 'all' ? dynamodb.ProjectionType.ALL : dynamodb.ProjectionType.KEYS_ONLY,
     });
   }
   return table;

@@ -62,7 +62,7 @@ export async function provision(
                     { AttributeName: i.pk, KeyType: 'HASH' as const },
                     { AttributeName: i.sk, KeyType: 'RANGE' as const },
                   ],
-                  Projection: { ProjectionType: 'KEYS_ONLY' as const, },
+                  Projection: { ProjectionType: i.projection === 'all' ? ('ALL' as const) : ('KEYS_ONLY' as const) },
                 })),
               }
             : {}),

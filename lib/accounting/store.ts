@@ -25,4 +25,8 @@ export const accountingKeys = {
   balance: (fileId: string) => `BALANCE#FILE#${fileId}`,
   disbursement: (fileId: string, id: string) => `DISB#${fileId}#${id}`,
   disbursementsOf: (fileId: string) => `DISB#${fileId}#`,
+  user: (id: string) => `USER#${id}`,
+  userPrefix: 'USER#',
+  /** Holds an email (lower-cased): one accounting user per email. */
+  userEmail: (email: string) => `USEREMAIL#${email.toLowerCase()}`,
 };

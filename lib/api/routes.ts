@@ -12,6 +12,20 @@ import {
 } from '../accounting/contacts/schemas.ts';
 import { CreateMatter, Matter, MatterBalance, MatterListQuery, PatchMatter, PutMatterClients } from '../practice/matters/schemas.ts';
 import { AccountingFile, CreateDisbursement, Disbursement, PutAllocations } from '../accounting/files/schemas.ts';
+import { CreateUser, PatchUser, User } from '../practice/users/schemas.ts';
+import { AccountingUser, CreateAccountingUser } from '../accounting/users/schemas.ts';
+import {
+  CreateQuickCode,
+  CreateRateLabel,
+  DeleteRateLabel,
+  PatchRateLabel,
+  PutSystemRole,
+  QuickCode,
+  RateLabel,
+  SystemRole,
+} from '../practice/rates/schemas.ts';
+import { CreateTimeEntry, PatchTimeEntry, TimeEntry, TimeEntryQuery } from '../practice/time/schemas.ts';
+import { z } from 'zod';
 
 /**
  * Every route of the HTTP contract (`shared/contract/API.md`), with the
@@ -139,6 +153,83 @@ export const routes = {
   listDisbursements: defineRoute({
     method: 'GET', path: '/accounting/files/{id}/disbursements', fn: 'accountingFilesApi', access: 'read', tag: 'files',
     summary: 'The disbursements of a file', query: ListQuery, response: listOf(Disbursement),
+  }),
+
+  createUser: defineRoute({
+    method: 'POST', path: '/practice/users', fn: 'practiceUsersApi', access: 'admin', tag: 'users',
+    summary: 'Create a timekeeper', body: CreateUser, response: User, status: 201,
+  }),
+  listUsers: defineRoute({
+    method: 'GET', path: '/practice/users', fn: 'practiceUsersApi', access: 'read', tag: 'users',
+    summary: 'Timekeepers', query: ListQuery, response: listOf(User),
+  }),
+  patchUser: defineRoute({
+    method: 'PATCH', path: '/practice/users/{id}', fn: 'practiceUsersApi', access: 'admin', tag: 'users',
+    summary: 'Edit a timekeeper', body: PatchUser, response: User, conditional: true,
+  }),
+  putSystemRole: defineRoute({
+    method: 'PUT', path: '/practice/system-roles/{id}', fn: 'practiceUsersApi', access: 'admin', tag: 'users',
+    summary: 'Create or replace a system role', body: PutSystemRole, response: SystemRole, conditional: true,
+  }),
+  listSystemRoles: defineRoute({
+    method: 'GET', path: '/practice/system-roles', fn: 'practiceUsersApi', access: 'read', tag: 'users',
+    summary: 'System roles', response: listOf(SystemRole),
+  }),
+  createAccountingUser: defineRoute({
+    method: 'POST', path: '/accounting/users', fn: 'accountingUsersApi', access: 'admin', tag: 'users',
+    summary: 'Create an accounting user (time is booked to the one with the timekeeper\'s email)',
+    body: CreateAccountingUser, response: AccountingUser, status: 201,
+  }),
+  listAccountingUsers: defineRoute({
+    method: 'GET', path: '/accounting/users', fn: 'accountingUsersApi', access: 'read', tag: 'users',
+    summary: 'Accounting users', query: ListQuery, response: listOf(AccountingUser),
+  }),
+
+  createRateLabel: defineRoute({
+    method: 'POST', path: '/practice/rate-labels', fn: 'practiceRatesApi', access: 'admin', tag: 'rates',
+    summary: 'Create a rate label (hourly, fixed or custom)', body: CreateRateLabel, response: RateLabel, status: 201,
+  }),
+  listRateLabels: defineRoute({
+    method: 'GET', path: '/practice/rate-labels', fn: 'practiceRatesApi', access: 'read', tag: 'rates',
+    summary: 'Rate labels (not deleted), by name', response: listOf(RateLabel),
+  }),
+  patchRateLabel: defineRoute({
+    method: 'PATCH', path: '/practice/rate-labels/{id}', fn: 'practiceRatesApi', access: 'admin', tag: 'rates',
+    summary: 'Edit a rate label (name, value, active, timekeeper values)', body: PatchRateLabel, response: RateLabel,
+    conditional: true,
+  }),
+  deleteRateLabel: defineRoute({
+    method: 'DELETE', path: '/practice/rate-labels/{id}', fn: 'practiceRatesApi', access: 'admin', tag: 'rates',
+    summary: 'Delete a label by merging it into another; references move, stored entry rates stay',
+    body: DeleteRateLabel,
+    response: z.object({ id: z.string(), mergedInto: z.string(), reason: z.string(), repointed: z.record(z.string(), z.number()) }),
+  }),
+  createQuickCode: defineRoute({
+    method: 'POST', path: '/practice/quick-codes', fn: 'practiceRatesApi', access: 'admin', tag: 'rates',
+    summary: 'Create a quick code (a rate label per system role, optional UTBMS codes)', body: CreateQuickCode,
+    response: QuickCode, status: 201,
+  }),
+  listQuickCodes: defineRoute({
+    method: 'GET', path: '/practice/quick-codes', fn: 'practiceRatesApi', access: 'read', tag: 'rates',
+    summary: 'Quick codes', response: listOf(QuickCode),
+  }),
+
+  createTimeEntry: defineRoute({
+    method: 'POST', path: '/practice/time-entries', fn: 'practiceTimeApi', access: 'practice', tag: 'time',
+    summary: 'Record time; the rate is resolved and stored now', body: CreateTimeEntry, response: TimeEntry, status: 201,
+  }),
+  listTimeEntries: defineRoute({
+    method: 'GET', path: '/practice/time-entries', fn: 'practiceTimeApi', access: 'read', tag: 'time',
+    summary: 'Time entries by matter, timekeeper, date range and status', query: TimeEntryQuery, response: listOf(TimeEntry),
+  }),
+  getTimeEntry: defineRoute({
+    method: 'GET', path: '/practice/time-entries/{id}', fn: 'practiceTimeApi', access: 'read', tag: 'time',
+    summary: 'A time entry, with why its rate applies and whether it is historic', response: TimeEntry,
+  }),
+  patchTimeEntry: defineRoute({
+    method: 'PATCH', path: '/practice/time-entries/{id}', fn: 'practiceTimeApi', access: 'practice', tag: 'time',
+    summary: 'Edit an open entry (409 locked once sent for billing)', body: PatchTimeEntry, response: TimeEntry,
+    conditional: true,
   }),
 } as const;
 

@@ -76,6 +76,25 @@ export class BookStore {
     return found;
   }
 
+  /** Every item under a prefix (for small sets such as a firm's rate labels). */
+  async all<T>(firmId: string, prefix: string): Promise<T[]> {
+    const items: T[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await ddb.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': firmPk(firmId), ':prefix': prefix },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...((out.Items ?? []) as T[]).map(strip));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
   /** Keys under a prefix (for small fan-outs such as "matters waiting for this contact"). */
   async keysUnder(firmId: string, prefix: string): Promise<string[]> {
     const keys: string[] = [];
@@ -211,6 +230,58 @@ export class BookStore {
     return { items: items.map(strip), nextCursor: null };
   }
 
+  /**
+   * A page of one of the list indexes (gsi1..3): items whose index key is
+   * `indexPk`, optionally with the index sort key between `from` and `to`, in
+   * sort-key order, filtered in code. The cursor names the last item returned
+   * and must come from the same list.
+   */
+  async listIndex<T>(
+    index: 'gsi1' | 'gsi2' | 'gsi3',
+    indexPk: string,
+    options: { from?: string; to?: string; limit: number; cursor?: string | undefined; filter?: (item: T) => boolean },
+  ): Promise<Page<T>> {
+    const pkAttr = `${index}pk`;
+    const skAttr = `${index}sk`;
+    let startKey = options.cursor ? decodeIndexCursor(options.cursor, pkAttr, indexPk) : undefined;
+    const range =
+      options.from !== undefined && options.to !== undefined
+        ? ` AND #sk BETWEEN :from AND :to`
+        : options.from !== undefined
+          ? ` AND #sk >= :from`
+          : options.to !== undefined
+            ? ` AND #sk <= :to`
+            : '';
+    const items: T[] = [];
+    let lastKey: Record<string, unknown> | undefined;
+    do {
+      const out = await ddb.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: index,
+          KeyConditionExpression: `#pk = :pk${range}`,
+          ExpressionAttributeNames: { '#pk': pkAttr, ...(range ? { '#sk': skAttr } : {}) },
+          ExpressionAttributeValues: {
+            ':pk': indexPk,
+            ...(options.from !== undefined ? { ':from': options.from } : {}),
+            ...(options.to !== undefined ? { ':to': options.to } : {}),
+          },
+          ExclusiveStartKey: startKey,
+          Limit: options.filter ? Math.max(100, options.limit) : options.limit + 1,
+        }),
+      );
+      for (const raw of out.Items ?? []) {
+        const item = raw as T & Record<string, unknown>;
+        if (options.filter && !options.filter(strip(item))) continue;
+        if (items.length === options.limit) return { items: items.map(strip), nextCursor: encodeCursor(lastKey!) };
+        items.push(item);
+        lastKey = { pk: item.pk, sk: item.sk, [pkAttr]: item[pkAttr], [skAttr]: item[skAttr] };
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return { items: items.map(strip), nextCursor: null };
+  }
+
   /** Records whose link has been pending since before `before` (ISO time), oldest first, across firms. */
   async pendingSince(before: string, limit: number): Promise<{ firmId: string; sk: string }[]> {
     const out = await ddb.send(
@@ -227,14 +298,27 @@ export class BookStore {
   }
 }
 
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'pendingPk', 'pendingSk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
+
 /** Removes storage-only attributes from an item read back. */
 export function strip<T>(item: T): T {
-  const { pk: _pk, sk: _sk, pendingPk: _p, pendingSk: _s, ...rest } = item as Record<string, unknown>;
+  const rest = { ...(item as Record<string, unknown>) };
+  for (const key of STORAGE_ATTRIBUTES) delete rest[key];
   return rest as T;
 }
 
 function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeIndexCursor(cursor: string, pkAttr: string, indexPk: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (key[pkAttr] === indexPk && typeof key.pk === 'string' && key.pk.startsWith('FIRM#') && Object.keys(key).length === 4) return key;
+  } catch {
+    // fall through
+  }
+  throw new BadRequest('The cursor is not one this list gave.', [{ path: 'cursor', message: 'is not valid here' }]);
 }
 
 function decodeCursor(cursor: string, pk: string, prefix: string): Record<string, unknown> {

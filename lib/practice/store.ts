@@ -17,4 +17,17 @@ export const practiceKeys = {
   waitingMattersOf: (contactId: string) => `WAIT#CONTACT#${contactId}#MATTER#`,
   /** Practice's copy of the balance accounting last reported for a matter. */
   matterBalance: (matterId: string) => `BALANCE#MATTER#${matterId}`,
+  rateLabel: (id: string) => `RATELABEL#${id}`,
+  rateLabelPrefix: 'RATELABEL#',
+  /** Holds a label name (lower-cased): names are unique in a firm, case-insensitively. */
+  rateLabelName: (name: string) => `RATELABELNAME#${name.toLowerCase()}`,
+  user: (id: string) => `USER#${id}`,
+  userPrefix: 'USER#',
+  userEmail: (email: string) => `USEREMAIL#${email.toLowerCase()}`,
+  systemRole: (id: string) => `ROLE#${id}`,
+  systemRolePrefix: 'ROLE#',
+  quickCode: (code: string) => `QUICKCODE#${code}`,
+  quickCodePrefix: 'QUICKCODE#',
+  timeEntry: (id: string) => `ENTRY#${id}`,
+  timeEntryPrefix: 'ENTRY#',
 };

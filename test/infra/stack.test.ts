@@ -97,7 +97,7 @@ describe('tables', () => {
           { AttributeName: index.pk, KeyType: 'HASH' },
           { AttributeName: index.sk, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'KEYS_ONLY' },
+        Projection: { ProjectionType: index.projection === 'all' ? 'ALL' : 'KEYS_ONLY' },
       })),
     );
     const ttl: string | undefined = 'ttlAttribute' in decl ? decl.ttlAttribute : undefined;

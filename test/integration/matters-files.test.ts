@@ -188,11 +188,12 @@ describe('matters in practice and files in accounting', () => {
     const c = await linkedContact(api, 'Client');
     const created = await api.post('/practice/matters', { name: 'Options', clientIds: [c.id] });
     const matter = await settledMatter(api, created.body.id);
+    const label = await api.post('/practice/rate-labels', { name: 'Standard', type: 'hourly', baseValue: '200.00' });
     const stale = await api.patch(`/practice/matters/${created.body.id}`, { name: 'Nope' }, { 'if-match': '"1"' });
     expect(stale.status).toBe(412);
     const patched = await api.patch(
       `/practice/matters/${created.body.id}`,
-      { name: 'Options renamed', billing: { customRatesEnabled: true, rateOverrides: [{ rateLabelId: 'rl_1', value: '250.00' }], ledesEnabled: true, clientMatterId: 'CM-9' } },
+      { name: 'Options renamed', billing: { customRatesEnabled: true, rateOverrides: [{ rateLabelId: label.body.id, value: '250.00' }], ledesEnabled: true, clientMatterId: 'CM-9' } },
       { 'if-match': `"${matter.version}"` },
     );
     expect(patched.status).toBe(200);

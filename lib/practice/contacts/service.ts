@@ -3,7 +3,8 @@ import { getPracticeSettings } from '../settings/service.ts';
 import { outboxEntry } from '../../sync/outbox.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
-import { NotFound, PreconditionFailed } from '../../shared/errors.ts';
+import { BadRequest, NotFound, PreconditionFailed } from '../../shared/errors.ts';
+import { checkLabelRefs, overrideRefs } from '../rates/labels-repo.ts';
 import { retrying } from '../../shared/retry.ts';
 import type { Page, SearchQuery } from '../../api/common-schemas.ts';
 import { contactsRepo } from './repository.ts';
@@ -16,8 +17,15 @@ export async function contactUpsert(record: PracticeContactRecord) {
   return practiceStore.putOutbox(outboxEntry('toAccounting', upsertMessage(record, settings.separateContactNumbering)));
 }
 
+/** A client rate sheet names hourly labels of the firm only. */
+async function checkRateSheet(firmId: string, overrides: readonly { rateLabelId: string }[] | undefined): Promise<void> {
+  const errors = await checkLabelRefs(firmId, overrideRefs('rateOverrides', overrides));
+  if (errors.length) throw new BadRequest('The rate sheet names labels that cannot take an override.', errors);
+}
+
 /** Creates the contact as pending and, in the same transaction, its message to accounting. */
 export async function createContact(firmId: string, input: CreatePracticeContact): Promise<PracticeContact> {
+  await checkRateSheet(firmId, input.rateOverrides);
   const record = newContact(firmId, newId('ct'), input, nowIso());
   await practiceStore.commit([contactsRepo.put(record, null), await contactUpsert(record)]);
   return toApi(record);
@@ -46,6 +54,7 @@ export async function patchContact(
   patch: PatchPracticeContact,
   ifMatch: number | undefined,
 ): Promise<PracticeContact> {
+  await checkRateSheet(firmId, patch.rateOverrides);
   return retrying(async () => {
     const current = await contactsRepo.load(firmId, id);
     if (!current) throw new NotFound('Contact');

@@ -9,6 +9,7 @@ import { announce } from './announce.ts';
 import { edited, matchesMatter, newMatter, toApi, type MatterRecord } from './model.ts';
 import type { CreateMatter, Matter, MatterBalance, MatterListQuery, PatchMatter } from './schemas.ts';
 import type { Balance } from '#events/messages';
+import { checkLabelRefs, overrideRefs } from '../rates/labels-repo.ts';
 
 /** Every client must be a contact of this firm (400 naming the bad ones). */
 async function checkClients(firmId: string, clientIds: readonly string[]): Promise<void> {
@@ -17,9 +18,19 @@ async function checkClients(firmId: string, clientIds: readonly string[]): Promi
   if (errors.length) throw new BadRequest('Some clients are not contacts of this firm.', errors);
 }
 
+/** The matter's rate and overrides name labels of the firm (overrides: hourly ones). */
+async function checkRates(firmId: string, billing: { rateLabelId?: string | null; rateOverrides?: { rateLabelId: string }[] } | undefined): Promise<void> {
+  const errors = await checkLabelRefs(firmId, [
+    { path: 'billing.rateLabelId', id: billing?.rateLabelId },
+    ...overrideRefs('billing.rateOverrides', billing?.rateOverrides),
+  ]);
+  if (errors.length) throw new BadRequest('The matter names rate labels that do not fit.', errors);
+}
+
 /** Creates a matter; it is sent to accounting once all its clients are linked. */
 export async function createMatter(firmId: string, input: CreateMatter): Promise<Matter> {
   await checkClients(firmId, input.clientIds);
+  await checkRates(firmId, input.billing);
   const now = nowIso();
   const { record, items } = await announce(newMatter(firmId, newId('mt'), input, now), now);
   await practiceStore.commit([mattersRepo.put(record, null), ...items]);
@@ -50,6 +61,7 @@ export async function editMatter(
   ifMatch: number | undefined,
 ): Promise<Matter> {
   if (change.clientIds) await checkClients(firmId, change.clientIds);
+  await checkRates(firmId, change.billing);
   return retrying(async () => {
     const current = await mattersRepo.load(firmId, id);
     if (!current) throw new NotFound('Matter');
