@@ -97,6 +97,8 @@ const http = { kind: 'http' } as const;
 
 /** Only outbox entries, and only when they are first written. */
 const outboxInserts: FilterPattern = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } };
+/** Every new image of a file balance. */
+const balanceImages: FilterPattern = { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { entity: { S: ['balance'] } } } };
 
 export const functions = {
   openapi: { entry: 'functions/http/openapi.ts', description: 'GET /openapi.json', trigger: http },
@@ -176,6 +178,12 @@ export const functions = {
     entry: 'functions/stream/outbox-relay.ts',
     description: 'Relays accounting outbox entries to the to-practice queue',
     trigger: { kind: 'stream', table: 'accounting', batchSize: 100, filter: outboxInserts },
+    sendsTo: ['toPractice'],
+  },
+  accountingBalancePublisher: {
+    entry: 'functions/stream/balance-publisher.ts',
+    description: 'Tells practice every new file balance',
+    trigger: { kind: 'stream', table: 'accounting', batchSize: 100, filter: balanceImages },
     sendsTo: ['toPractice'],
   },
   toAccountingConsumer: {

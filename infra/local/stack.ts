@@ -191,7 +191,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
           handler: handlers.get(name)!,
           batchSize: trigger.batchSize,
           filter: trigger.filter,
-          checkpoints: checkpointStore(dataDir && join(dataDir, 'stream-checkpoints.json'), streamArn),
+          checkpoints: checkpointStore(dataDir && join(dataDir, 'stream-checkpoints.json'), `${name}|${streamArn}`),
           onError: errors(`stream ${trigger.table}`),
         });
         stoppers.push(poller.stop);

@@ -1,82 +1,77 @@
-import type { Balance } from '#events/messages';
+import type { z } from 'zod';
+import type { AccountingBalanceChanged, Balance, Draft } from '#events/messages';
 import { accountingKeys, accountingStore } from './store.ts';
 import { firmPk, type TxItem } from '../aws/book-store.ts';
-import { outboxEntry } from '../sync/outbox.ts';
-import { money, toMoney } from '../shared/money.ts';
-import { nowIso } from '../shared/clock.ts';
+import { money } from '../shared/money.ts';
 
 /**
- * A file's balance: unbilled work and disbursements, billed, paid, and what
- * is outstanding (billed − paid). Every change is one guarded step of `seq`
- * written with the change that caused it, and announced to practice, which
- * keeps its own copy for `GET /practice/matters/{id}/balance`.
+ * A file's balance: unbilled billable work and disbursements, billed, paid,
+ * and outstanding (billed − paid). Each change is an atomic ADD of whole
+ * cents (and of `seq`) in the same transaction as the change that causes it,
+ * so concurrent changes never conflict or get lost. The table's stream
+ * carries every new balance to practice (see balance-publisher), in order.
  */
-export interface BalanceRecord extends Balance {
+export interface BalanceRecord {
+  entity: 'balance';
+  firmId: string;
   fileId: string;
+  practiceMatterId: string;
+  unbilledCents: number;
+  billedCents: number;
+  paidCents: number;
   seq: number;
 }
 
 export type BalanceDelta = Partial<Record<'unbilled' | 'billed' | 'paid', string>>;
 
-export async function loadBalance(firmId: string, fileId: string): Promise<BalanceRecord> {
-  return (
-    (await accountingStore.get<BalanceRecord>(firmId, accountingKeys.balance(fileId))) ?? {
-      fileId,
-      seq: 0,
-      unbilled: '0.00',
-      billed: '0.00',
-      paid: '0.00',
-      outstanding: '0.00',
-    }
-  );
-}
+const cents = (amount: string) => money(amount).times(100).toNumber();
+const fromCents = (value: number) => money(value).div(100).toFixed(2);
 
-export function applyDelta(current: BalanceRecord, delta: BalanceDelta): BalanceRecord {
-  const unbilled = money(current.unbilled).plus(delta.unbilled ?? 0);
-  const billed = money(current.billed).plus(delta.billed ?? 0);
-  const paid = money(current.paid).plus(delta.paid ?? 0);
+/** The update that moves a file's balance by `delta` (money strings, may be negative). */
+export function balanceAdd(firmId: string, file: { id: string; practiceMatterId: string }, delta: BalanceDelta): TxItem {
   return {
-    fileId: current.fileId,
-    seq: current.seq + 1,
-    unbilled: toMoney(unbilled),
-    billed: toMoney(billed),
-    paid: toMoney(paid),
-    outstanding: toMoney(billed.minus(paid)),
+    Update: {
+      TableName: accountingStore.table,
+      Key: { pk: firmPk(firmId), sk: accountingKeys.balance(file.id) },
+      UpdateExpression:
+        'SET entity = :entity, firmId = :firm, fileId = :file, practiceMatterId = :matter ADD unbilledCents :u, billedCents :b, paidCents :p, seq :one',
+      ExpressionAttributeValues: {
+        ':entity': 'balance',
+        ':firm': firmId,
+        ':file': file.id,
+        ':matter': file.practiceMatterId,
+        ':u': cents(delta.unbilled ?? '0'),
+        ':b': cents(delta.billed ?? '0'),
+        ':p': cents(delta.paid ?? '0'),
+        ':one': 1,
+      },
+    },
   };
 }
 
-/**
- * The items that move a file's balance by `delta`: the guarded balance put
- * (it fails if another change got there first: retry from a fresh read) and
- * the message to practice. The balance put is the first item.
- */
-export async function balanceChange(
-  firmId: string,
-  file: { id: string; practiceMatterId: string },
-  delta: BalanceDelta,
-): Promise<TxItem[]> {
-  const current = await loadBalance(firmId, file.id);
-  const next = applyDelta(current, delta);
-  const { fileId: _f, seq, ...balance } = next;
-  return [
-    {
-      Put: {
-        TableName: accountingStore.table,
-        Item: { ...next, pk: firmPk(firmId), sk: accountingKeys.balance(file.id) },
-        ConditionExpression: current.seq === 0 ? 'attribute_not_exists(pk)' : 'seq = :seq',
-        ...(current.seq === 0 ? {} : { ExpressionAttributeValues: { ':seq': current.seq } }),
-      },
-    },
-    accountingStore.putOutbox(
-      outboxEntry('toPractice', {
-        type: 'accounting.file.balance_changed',
-        firmId,
-        practiceMatterId: file.practiceMatterId,
-        accountingFileId: file.id,
-        seq,
-        balance,
-        asOf: nowIso(),
-      }),
-    ),
-  ];
+export function balanceOf(r: Pick<BalanceRecord, 'unbilledCents' | 'billedCents' | 'paidCents'>): Balance {
+  return {
+    unbilled: fromCents(r.unbilledCents),
+    billed: fromCents(r.billedCents),
+    paid: fromCents(r.paidCents),
+    outstanding: fromCents(r.billedCents - r.paidCents),
+  };
+}
+
+export async function loadBalance(firmId: string, fileId: string): Promise<Balance> {
+  const record = await accountingStore.get<BalanceRecord>(firmId, accountingKeys.balance(fileId));
+  return balanceOf(record ?? { unbilledCents: 0, billedCents: 0, paidCents: 0 });
+}
+
+/** The message announcing a balance, from the balance item as the stream shows it. */
+export function balanceMessage(r: BalanceRecord, asOf: string): Draft<z.infer<typeof AccountingBalanceChanged>> {
+  return {
+    type: 'accounting.file.balance_changed',
+    firmId: r.firmId,
+    practiceMatterId: r.practiceMatterId,
+    accountingFileId: r.fileId,
+    seq: r.seq,
+    balance: balanceOf(r),
+    asOf,
+  };
 }

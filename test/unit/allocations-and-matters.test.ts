@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { initialAllocations, reallocate, toHundredths, validateAllocations } from '../../lib/accounting/files/allocations.ts';
 import { fileNumberSpace } from '../../lib/accounting/files/numbering.ts';
 import { readiness, announced, newMatter } from '../../lib/practice/matters/model.ts';
-import { applyDelta, type BalanceRecord } from '../../lib/accounting/balances.ts';
+import { balanceAdd, balanceOf } from '../../lib/accounting/balances.ts';
 import type { Link } from '../../lib/sync/link.ts';
 
 describe('split billing', () => {
@@ -80,13 +80,17 @@ describe('matters waiting for their clients', () => {
 });
 
 describe('balances', () => {
-  it('move exactly and keep outstanding = billed − paid', () => {
-    const start: BalanceRecord = { fileId: 'f', seq: 0, unbilled: '0.00', billed: '0.00', paid: '0.00', outstanding: '0.00' };
-    const a = applyDelta(start, { unbilled: '0.10' });
-    const b = applyDelta(a, { unbilled: '0.20' });
-    expect(b).toMatchObject({ seq: 2, unbilled: '0.30' });
-    const billed = applyDelta(b, { unbilled: '-0.30', billed: '0.30' });
-    const paid = applyDelta(billed, { paid: '0.10' });
-    expect(paid).toMatchObject({ unbilled: '0.00', billed: '0.30', paid: '0.10', outstanding: '0.20' });
+  it('are whole cents, shown as exact money with outstanding = billed − paid', () => {
+    expect(balanceOf({ unbilledCents: 123486, billedCents: 30, paidCents: 10 })).toEqual({
+      unbilled: '1234.86', billed: '0.30', paid: '0.10', outstanding: '0.20',
+    });
+    expect(balanceOf({ unbilledCents: 0, billedCents: 0, paidCents: 0 }).outstanding).toBe('0.00');
+  });
+
+  it('move by atomic ADDs of whole cents, never floats', () => {
+    vi.stubEnv('TABLE_ACCOUNTING', 'accounting-test');
+    const update = balanceAdd('f', { id: 'fl_1', practiceMatterId: 'mt_1' }, { unbilled: '0.10', billed: '-0.30' }) as any;
+    expect(update.Update.UpdateExpression).toContain('ADD unbilledCents :u, billedCents :b, paidCents :p, seq :one');
+    expect(update.Update.ExpressionAttributeValues).toMatchObject({ ':u': 10, ':b': -30, ':p': 0, ':one': 1 });
   });
 });

@@ -1,10 +1,9 @@
 import { accountingKeys, accountingStore } from '../store.ts';
-import { balanceChange } from '../balances.ts';
-import { TransactionRefused } from '../../aws/book-store.ts';
+import { balanceAdd } from '../balances.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, Conflict, NotFound, PreconditionFailed } from '../../shared/errors.ts';
-import { Retry, retrying } from '../../shared/retry.ts';
+import { retrying } from '../../shared/retry.ts';
 import type { Page } from '../../api/common-schemas.ts';
 import { filesRepo } from './repository.ts';
 import { matchesFile, toApi, type FileRecord } from './model.ts';
@@ -61,16 +60,8 @@ const disbursementOf = (d: Disbursement): Disbursement => ({
 /** Records a disbursement on the file; its unbilled balance grows by the amount, in the same transaction. */
 export async function addDisbursement(firmId: string, fileId: string, input: CreateDisbursement): Promise<Disbursement> {
   const disbursement: Disbursement = { id: newId('db'), fileId, ...input, status: 'unbilled', createdAt: nowIso() };
-  await retrying(async () => {
-    const file = await mustLoad(firmId, fileId);
-    const balance = await balanceChange(firmId, file, { unbilled: input.amount });
-    try {
-      await accountingStore.commit([...balance, filesRepo.putDisbursement(firmId, disbursement)]);
-    } catch (error) {
-      if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('balance moved');
-      throw error;
-    }
-  });
+  const file = await mustLoad(firmId, fileId);
+  await retrying(() => accountingStore.commit([filesRepo.putDisbursement(firmId, disbursement), balanceAdd(firmId, file, { unbilled: input.amount })]));
   return disbursementOf(disbursement);
 }
 
