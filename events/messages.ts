@@ -70,11 +70,50 @@ export const PracticeMatterUpserted = z.object({
   options: MatterOptions,
 });
 
+/** One time entry sent for billing, with what accounting needs to book it. */
+export const ExportedEntry = z.object({
+  timeEntryId: z.string(),
+  accountingFileId: z.string(),
+  matterName: z.string(),
+  timekeeperEmail: z.string(),
+  timekeeperName: z.string(),
+  date: z.string(),
+  description: z.string(),
+  hours: z.string(),
+  billableHours: z.string(),
+  rateType: z.enum(['hourly', 'fixed', 'custom']),
+  rate: z.string(),
+  amount: z.string(),
+  behavior: z.enum(['bill', 'hide', 'no_charge', 'non_billable']),
+  taskCode: z.string().optional(),
+  activityCode: z.string().optional(),
+});
+export type ExportedEntry = z.infer<typeof ExportedEntry>;
+
+export const PracticeTimeExportBatch = z.object({
+  ...envelope,
+  type: z.literal('practice.time.export_batch'),
+  jobId: z.string(),
+  batchNo: z.number().int().nonnegative(),
+  entries: z.array(ExportedEntry).min(1).max(100),
+});
+
+export const PracticeTimeExportFinished = z.object({
+  ...envelope,
+  type: z.literal('practice.time_export.finished'),
+  jobId: z.string(),
+  total: z.number().int(),
+  exported: z.number().int(),
+  failed: z.number().int(),
+});
+
 export const ToAccountingMessage = z.discriminatedUnion('type', [
   PracticeContactUpserted,
   PracticeContactLinked,
   PracticeSettingsChanged,
   PracticeMatterUpserted,
+  PracticeTimeExportBatch,
+  PracticeTimeExportFinished,
 ]);
 export type ToAccountingMessage = z.infer<typeof ToAccountingMessage>;
 
@@ -141,6 +180,21 @@ export const AccountingBalanceChanged = z.object({
   asOf: z.iso.datetime(),
 });
 
+export const ExportErrorCode = z.enum(['matter_not_linked', 'contact_not_linked', 'timekeeper_not_in_accounting']);
+export type ExportErrorCode = z.infer<typeof ExportErrorCode>;
+export const ExportError = z.object({ timeEntryId: z.string(), code: ExportErrorCode, message: z.string() });
+export type ExportError = z.infer<typeof ExportError>;
+
+/** Accounting's answer to one export batch: which entries are in the ledger, which could not be booked. */
+export const AccountingTimeBatchBooked = z.object({
+  ...envelope,
+  type: z.literal('accounting.time.batch_booked'),
+  jobId: z.string(),
+  batchNo: z.number().int().nonnegative(),
+  booked: z.array(z.object({ timeEntryId: z.string(), ledgerEntryId: z.string() })),
+  failed: z.array(ExportError),
+});
+
 export const ToPracticeMessage = z.discriminatedUnion('type', [
   AccountingContactUpserted,
   AccountingContactLinked,
@@ -148,9 +202,21 @@ export const ToPracticeMessage = z.discriminatedUnion('type', [
   AccountingFileLinked,
   AccountingFileLinkFailed,
   AccountingBalanceChanged,
+  AccountingTimeBatchBooked,
 ]);
+
+/** Practice-internal: plan (the next pages of) a time export. */
+export const TimeExportPlan = z.object({
+  ...envelope,
+  type: z.literal('practice.time_export.plan'),
+  jobId: z.string(),
+  /** Where planning stands ('' = the start); a message whose cursor is not the job's is a stale duplicate. */
+  cursor: z.string(),
+});
+export const TimeExportMessage = z.discriminatedUnion('type', [TimeExportPlan]);
+export type TimeExportMessage = z.infer<typeof TimeExportMessage>;
 export type ToPracticeMessage = z.infer<typeof ToPracticeMessage>;
 
-export type Message = ToAccountingMessage | ToPracticeMessage;
+export type Message = ToAccountingMessage | ToPracticeMessage | TimeExportMessage;
 /** A message as a use case writes it: the envelope's id and time are added by the outbox. */
 export type Draft<M extends Message> = M extends unknown ? Omit<M, 'id' | 'occurredAt'> : never;

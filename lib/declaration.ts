@@ -54,6 +54,11 @@ export interface QueueDecl {
 }
 
 export const queues = {
+  timeExport: {
+    description: 'Practice-internal: plans time exports, page by page.',
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+  },
   toAccounting: {
     description: 'Sync messages from practice to accounting.',
     visibilityTimeoutSeconds: 60,
@@ -66,6 +71,12 @@ export const queues = {
   },
 } as const satisfies Record<string, QueueDecl>;
 export type QueueName = keyof typeof queues;
+
+/** The queues each book's outbox entries may name; its relay may send to exactly these. */
+export const outboxDestinations = {
+  practice: ['toAccounting', 'timeExport'],
+  accounting: ['toPractice'],
+} as const satisfies Record<'practice' | 'accounting', readonly QueueName[]>;
 
 export const buckets = {
   documents: { description: 'Invoice PDFs and LEDES files, private, reached by presigned URLs.' },
@@ -168,17 +179,36 @@ export const functions = {
     trigger: http,
     tables: { accounting: 'readwrite' },
   },
+  practiceBillingApi: {
+    entry: 'functions/http/practice-billing.ts',
+    description: 'Sending time for billing',
+    trigger: http,
+    tables: { practice: 'readwrite', jobs: 'readwrite' },
+  },
+  accountingLedgerApi: {
+    entry: 'functions/http/accounting-ledger.ts',
+    description: 'The client ledger and import alerts',
+    trigger: http,
+    tables: { accounting: 'readwrite' },
+  },
+  timeExportPlanner: {
+    entry: 'functions/queue/time-export.ts',
+    description: 'Plans time exports page by page and sends batches to accounting',
+    trigger: { kind: 'queue', queue: 'timeExport', batchSize: 1, maxConcurrency: 10 },
+    timeoutSeconds: 120,
+    tables: { practice: 'readwrite', jobs: 'readwrite' },
+  },
   practiceOutboxRelay: {
     entry: 'functions/stream/outbox-relay.ts',
     description: 'Relays practice outbox entries to the to-accounting queue',
     trigger: { kind: 'stream', table: 'practice', batchSize: 100, filter: outboxInserts },
-    sendsTo: ['toAccounting'],
+    sendsTo: outboxDestinations.practice,
   },
   accountingOutboxRelay: {
     entry: 'functions/stream/outbox-relay.ts',
     description: 'Relays accounting outbox entries to the to-practice queue',
     trigger: { kind: 'stream', table: 'accounting', batchSize: 100, filter: outboxInserts },
-    sendsTo: ['toPractice'],
+    sendsTo: outboxDestinations.accounting,
   },
   accountingBalancePublisher: {
     entry: 'functions/stream/balance-publisher.ts',
@@ -198,7 +228,7 @@ export const functions = {
     description: 'Applies accounting sync messages to the practice book',
     trigger: { kind: 'queue', queue: 'toPractice', batchSize: 10, maxConcurrency: 20 },
     timeoutSeconds: 10,
-    tables: { practice: 'readwrite' },
+    tables: { practice: 'readwrite', jobs: 'readwrite' },
   },
   practiceReconciler: {
     entry: 'functions/schedule/practice-reconciler.ts',
@@ -224,8 +254,4 @@ export const envName = {
   bucket: (b: BucketName) => `BUCKET_${b.toUpperCase()}`,
 };
 
-/** Which queue an outbox relay writes to, by the table whose stream it reads. */
-export const outboxDestination: Record<'practice' | 'accounting', QueueName> = {
-  practice: 'toAccounting',
-  accounting: 'toPractice',
-};
+

@@ -6,6 +6,7 @@ import {
   onAccountingContactUpserted,
 } from '#lib/practice/contacts/sync';
 import { onBalanceChanged, onFileLinked, onFileLinkFailed, wakeMattersWaitingFor } from '#lib/practice/matters/sync';
+import { onBatchBooked } from '#lib/practice/billing/time-export';
 
 /** Applies accounting's sync messages to the practice book, one record at a time. */
 export const handler = queueConsumer(ToPracticeMessage, async (message) => {
@@ -25,5 +26,7 @@ export const handler = queueConsumer(ToPracticeMessage, async (message) => {
       return onFileLinkFailed(message);
     case 'accounting.file.balance_changed':
       return onBalanceChanged(message);
+    case 'accounting.time.batch_booked':
+      return onBatchBooked(message);
   }
 });

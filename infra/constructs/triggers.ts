@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
-import { outboxDestination, queues, type FunctionDecl, type Trigger } from '#lib/declaration';
+import { outboxDestinations, queues, type FunctionDecl, type Trigger } from '#lib/declaration';
 import { functionDefaults } from './declared-function.ts';
 import type { DeclaredResources } from './resource-access.ts';
 
@@ -43,9 +43,11 @@ export function attachTrigger(
       return;
     }
     case 'stream': {
-      const destination = outboxDestination[trigger.table as keyof typeof outboxDestination];
-      if (destination && !decl.sendsTo?.includes(destination)) {
-        throw new Error(`${fn.node.id}: relays the ${trigger.table} outbox to ${destination} but does not declare sendsTo it.`);
+      const destinations: readonly string[] = outboxDestinations[trigger.table as keyof typeof outboxDestinations] ?? [];
+      const relaysOutbox = JSON.stringify(trigger.filter).includes('"outbox"');
+      const missing = relaysOutbox ? destinations.filter((d) => !decl.sendsTo?.includes(d as never)) : [];
+      if (missing.length) {
+        throw new Error(`${fn.node.id}: relays the ${trigger.table} outbox to ${missing.join(', ')} but does not declare sendsTo them.`);
       }
       fn.addEventSource(
         new DynamoEventSource(resources.tables[trigger.table], {

@@ -29,4 +29,7 @@ export const accountingKeys = {
   userPrefix: 'USER#',
   /** Holds an email (lower-cased): one accounting user per email. */
   userEmail: (email: string) => `USEREMAIL#${email.toLowerCase()}`,
+  ledgerEntry: (id: string) => `LEDGER#${id}`,
+  notification: (id: string) => `NOTIFY#${id}`,
+  notificationPrefix: 'NOTIFY#',
 };

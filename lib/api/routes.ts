@@ -26,6 +26,8 @@ import {
 } from '../practice/rates/schemas.ts';
 import { CreateTimeEntry, PatchTimeEntry, TimeEntry, TimeEntryQuery } from '../practice/time/schemas.ts';
 import { z } from 'zod';
+import { StartTimeExport } from '../practice/billing/schemas.ts';
+import { LedgerEntry, LedgerQuery, Notification, PatchLedgerEntry } from '../accounting/ledger/schemas.ts';
 
 /**
  * Every route of the HTTP contract (`shared/contract/API.md`), with the
@@ -230,6 +232,24 @@ export const routes = {
     method: 'PATCH', path: '/practice/time-entries/{id}', fn: 'practiceTimeApi', access: 'practice', tag: 'time',
     summary: 'Edit an open entry (409 locked once sent for billing)', body: PatchTimeEntry, response: TimeEntry,
     conditional: true,
+  }),
+
+  startTimeExport: defineRoute({
+    method: 'POST', path: '/practice/billing/time-exports', fn: 'practiceBillingApi', access: 'practice', tag: 'billing',
+    summary: 'Send the open time entries that match to accounting (202 with a time_export job)', body: StartTimeExport,
+    response: Job, status: 202,
+  }),
+  listLedger: defineRoute({
+    method: 'GET', path: '/accounting/files/{id}/ledger', fn: 'accountingLedgerApi', access: 'read', tag: 'ledger',
+    summary: 'The client ledger of a file', query: LedgerQuery, response: listOf(LedgerEntry),
+  }),
+  patchLedgerEntry: defineRoute({
+    method: 'PATCH', path: '/accounting/ledger-entries/{id}', fn: 'accountingLedgerApi', access: 'accounting', tag: 'ledger',
+    summary: 'Adjust an unbilled ledger entry (409 once billed)', body: PatchLedgerEntry, response: LedgerEntry, conditional: true,
+  }),
+  listNotifications: defineRoute({
+    method: 'GET', path: '/accounting/notifications', fn: 'accountingLedgerApi', access: 'read', tag: 'ledger',
+    summary: 'Import alerts: how many entries of an export could not be imported', query: ListQuery, response: listOf(Notification),
   }),
 } as const;
 

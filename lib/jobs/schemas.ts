@@ -9,6 +9,7 @@ export const Job = z.object({
   status: JobStatus,
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
   errors: z.array(z.record(z.string(), z.unknown())),
+  reason: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

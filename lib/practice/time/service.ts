@@ -76,8 +76,16 @@ export async function getTimeEntry(firmId: string, id: string): Promise<TimeEntr
   return (await withHistoric(firmId, [record]))[0]!;
 }
 
-/** Lists entries through the index that fits the filters (matter, timekeeper or status, by date). */
-export async function listTimeEntries(firmId: string, q: TimeEntryQuery): Promise<Page<TimeEntry>> {
+export interface EntryFilter {
+  matterId?: string | undefined;
+  timekeeperId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  status?: 'open' | 'draft' | 'billed' | undefined;
+}
+
+/** A page of entry records through the index that fits the filters (matter, timekeeper or status, by date). */
+export function pageOfEntries(firmId: string, q: EntryFilter, limit: number, cursor?: string): Promise<Page<TimeEntryRecord>> {
   const range = { ...(q.from ? { from: `${q.from}#` } : {}), ...(q.to ? { to: `${q.to}#~` } : {}) };
   const keep = (r: TimeEntryRecord) =>
     (!q.matterId || r.matterId === q.matterId) &&
@@ -85,16 +93,16 @@ export async function listTimeEntries(firmId: string, q: TimeEntryQuery): Promis
     (!q.status || r.status === q.status) &&
     (!q.from || r.date >= q.from) &&
     (!q.to || r.date <= q.to);
-  const options = { ...range, limit: q.limit, cursor: q.cursor, filter: keep };
-  const probe = { firmId, id: '', date: '', matterId: q.matterId ?? '', timekeeperId: q.timekeeperId ?? '', status: q.status ?? 'open' } as const;
-  const keys = entryIndexKeys(probe);
-  const page = q.matterId
-    ? await practiceStore.listIndex<TimeEntryRecord>('gsi1', keys.gsi1pk, options)
-    : q.timekeeperId
-      ? await practiceStore.listIndex<TimeEntryRecord>('gsi2', keys.gsi2pk, options)
-      : q.status
-        ? await practiceStore.listIndex<TimeEntryRecord>('gsi3', keys.gsi3pk, options)
-        : await practiceStore.list<TimeEntryRecord>(firmId, practiceKeys.timeEntryPrefix, { limit: q.limit, cursor: q.cursor, filter: keep });
+  const options = { ...range, limit, cursor, filter: keep };
+  const keys = entryIndexKeys({ firmId, id: '', date: '', matterId: q.matterId ?? '', timekeeperId: q.timekeeperId ?? '', status: q.status ?? 'open' });
+  if (q.matterId) return practiceStore.listIndex<TimeEntryRecord>('gsi1', keys.gsi1pk, options);
+  if (q.timekeeperId) return practiceStore.listIndex<TimeEntryRecord>('gsi2', keys.gsi2pk, options);
+  if (q.status) return practiceStore.listIndex<TimeEntryRecord>('gsi3', keys.gsi3pk, options);
+  return practiceStore.list<TimeEntryRecord>(firmId, practiceKeys.timeEntryPrefix, { limit, cursor, filter: keep });
+}
+
+export async function listTimeEntries(firmId: string, q: TimeEntryQuery): Promise<Page<TimeEntry>> {
+  const page = await pageOfEntries(firmId, q, q.limit, q.cursor);
   return { items: await withHistoric(firmId, page.items), nextCursor: page.nextCursor };
 }
 

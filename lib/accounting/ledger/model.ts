@@ -1,0 +1,75 @@
+import type { ExportedEntry } from '#events/messages';
+import { money, toMoney } from '../../shared/money.ts';
+import type { LedgerEntry, LedgerStatus, LedgerType } from './schemas.ts';
+
+/** A client ledger entry as stored, and the pure rules that make and change it. */
+export interface LedgerRecord extends LedgerEntry {
+  entity: 'ledgerEntry';
+  firmId: string;
+  /** A fixed fee: `rate` is the whole amount, whatever the hours. */
+  fixed: boolean;
+  billId?: string;
+}
+
+/** The same id for the same time entry, every time: what makes booking it exactly-once. */
+export const ledgerIdFor = (timeEntryId: string) => `le_${timeEntryId.replace(/^te_/, '')}`;
+
+/** bill → billable work; hide → on hold; no charge → billable work at 0.00; non-billable → non-billable work. */
+export function ledgerTypeOf(behavior: ExportedEntry['behavior']): LedgerType {
+  if (behavior === 'hide') return 'on_hold';
+  if (behavior === 'non_billable') return 'non_billable_work';
+  return 'billable_work';
+}
+
+export function ledgerAmount(type: LedgerType, fixed: boolean, rate: string, hours: string): string {
+  if (type === 'non_billable_work') return '0.00';
+  return fixed ? toMoney(money(rate)) : toMoney(money(rate).times(hours));
+}
+
+/** What a ledger entry adds to its file's unbilled balance: billable work only. */
+export const unbilledValue = (r: Pick<LedgerRecord, 'type' | 'amount' | 'status'>) =>
+  r.type === 'billable_work' && r.status === 'unbilled' ? r.amount : '0.00';
+
+export function fromExport(firmId: string, e: ExportedEntry, timekeeperId: string, now: string): LedgerRecord {
+  const type = ledgerTypeOf(e.behavior);
+  const fixed = e.rateType === 'fixed';
+  const rate = e.behavior === 'no_charge' ? '0.00' : e.rate;
+  return {
+    entity: 'ledgerEntry',
+    firmId,
+    id: ledgerIdFor(e.timeEntryId),
+    fileId: e.accountingFileId,
+    timeEntryId: e.timeEntryId,
+    date: e.date,
+    timekeeperId,
+    timekeeperName: e.timekeeperName,
+    description: e.description,
+    hours: e.billableHours,
+    rate,
+    amount: e.behavior === 'no_charge' || e.behavior === 'non_billable' ? '0.00' : e.amount,
+    type,
+    fixed,
+    status: 'unbilled',
+    ...(e.taskCode ? { taskCode: e.taskCode } : {}),
+    ...(e.activityCode ? { activityCode: e.activityCode } : {}),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export function toApi(r: LedgerRecord): LedgerEntry {
+  const { entity: _e, firmId: _f, fixed: _x, billId: _b, ...entry } = r;
+  return entry;
+}
+
+/** The list-index keys of a ledger entry: by file and status, and by file; each sorted by date. */
+export function ledgerIndexKeys(r: { firmId: string; fileId: string; status: LedgerStatus; date: string; id: string }) {
+  const sk = `${r.date}#${r.id}`;
+  return {
+    gsi1pk: `FIRM#${r.firmId}#FILE#${r.fileId}#LEDGER#${r.status}`,
+    gsi1sk: sk,
+    gsi2pk: `FIRM#${r.firmId}#FILE#${r.fileId}#LEDGER`,
+    gsi2sk: sk,
+  };
+}

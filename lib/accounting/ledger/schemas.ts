@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Money } from '#lib/shared/money';
+
+export const LedgerType = z.enum(['billable_work', 'on_hold', 'non_billable_work']);
+export type LedgerType = z.infer<typeof LedgerType>;
+export const LedgerStatus = z.enum(['unbilled', 'billed']);
+export type LedgerStatus = z.infer<typeof LedgerStatus>;
+
+export const LedgerEntry = z.object({
+  id: z.string(),
+  fileId: z.string(),
+  timeEntryId: z.string(),
+  date: z.string(),
+  timekeeperId: z.string(),
+  timekeeperName: z.string(),
+  description: z.string(),
+  hours: z.string(),
+  rate: Money,
+  amount: Money,
+  type: LedgerType,
+  status: LedgerStatus,
+  taskCode: z.string().optional(),
+  activityCode: z.string().optional(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+export const LedgerQuery = z.strictObject({
+  status: LedgerStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+export type LedgerQuery = z.infer<typeof LedgerQuery>;
+
+const hours = z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a decimal string with at most two decimals, like "1.5"').refine((h) => Number(h) <= 24, 'must be at most 24');
+
+export const PatchLedgerEntry = z.strictObject({
+  description: z.string().trim().min(1, 'must not be empty').max(2000).optional(),
+  hours: hours.optional(),
+  rate: Money.optional(),
+  type: LedgerType.optional(),
+});
+export type PatchLedgerEntry = z.infer<typeof PatchLedgerEntry>;
+
+export const Notification = z.object({
+  id: z.string(),
+  jobId: z.string(),
+  message: z.string(),
+  errorCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type Notification = z.infer<typeof Notification>;
