@@ -77,6 +77,9 @@ export const ExportedEntry = z.object({
   matterName: z.string(),
   timekeeperEmail: z.string(),
   timekeeperName: z.string(),
+  /** For LEDES files: the timekeeper's e-billing id and LOC classification, when practice has them. */
+  timekeeperLedesId: z.string().optional(),
+  timekeeperClassification: z.string().optional(),
   date: z.string(),
   description: z.string(),
   hours: z.string(),
@@ -195,7 +198,17 @@ export const AccountingTimeBatchBooked = z.object({
   failed: z.array(ExportError),
 });
 
+/** A bill was finalized: its time entries are billed now. */
+export const AccountingBillFinalized = z.object({
+  ...envelope,
+  type: z.literal('accounting.bill.finalized'),
+  billId: z.string(),
+  invoiceNumber: z.string(),
+  timeEntryIds: z.array(z.string()),
+});
+
 export const ToPracticeMessage = z.discriminatedUnion('type', [
+  AccountingBillFinalized,
   AccountingContactUpserted,
   AccountingContactLinked,
   AccountingContactLinkFailed,
@@ -214,9 +227,25 @@ export const TimeExportPlan = z.object({
   cursor: z.string(),
 });
 export const TimeExportMessage = z.discriminatedUnion('type', [TimeExportPlan]);
+
+/** Accounting-internal: plan a bill production job, and produce one bill of it. */
+export const BillProductionPlan = z.object({
+  ...envelope,
+  type: z.literal('accounting.production.plan'),
+  jobId: z.string(),
+  cursor: z.string(),
+});
+export const ProduceBill = z.object({
+  ...envelope,
+  type: z.literal('accounting.production.bill'),
+  jobId: z.string(),
+  billId: z.string(),
+});
+export const BillProductionMessage = z.discriminatedUnion('type', [BillProductionPlan, ProduceBill]);
+export type BillProductionMessage = z.infer<typeof BillProductionMessage>;
 export type TimeExportMessage = z.infer<typeof TimeExportMessage>;
 export type ToPracticeMessage = z.infer<typeof ToPracticeMessage>;
 
-export type Message = ToAccountingMessage | ToPracticeMessage | TimeExportMessage;
+export type Message = ToAccountingMessage | ToPracticeMessage | TimeExportMessage | BillProductionMessage;
 /** A message as a use case writes it: the envelope's id and time are added by the outbox. */
 export type Draft<M extends Message> = M extends unknown ? Omit<M, 'id' | 'occurredAt'> : never;

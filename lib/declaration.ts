@@ -54,6 +54,11 @@ export interface QueueDecl {
 }
 
 export const queues = {
+  billProduction: {
+    description: 'Accounting-internal: plans bill production jobs and produces each bill.',
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+  },
   timeExport: {
     description: 'Practice-internal: plans time exports, page by page.',
     visibilityTimeoutSeconds: 180,
@@ -75,7 +80,7 @@ export type QueueName = keyof typeof queues;
 /** The queues each book's outbox entries may name; its relay may send to exactly these. */
 export const outboxDestinations = {
   practice: ['toAccounting', 'timeExport'],
-  accounting: ['toPractice'],
+  accounting: ['toPractice', 'billProduction'],
 } as const satisfies Record<'practice' | 'accounting', readonly QueueName[]>;
 
 export const buckets = {
@@ -102,6 +107,8 @@ export interface FunctionDecl {
   readonly tables?: Partial<Record<TableName, 'read' | 'readwrite'>>;
   readonly sendsTo?: readonly QueueName[];
   readonly buckets?: Partial<Record<BucketName, 'read' | 'readwrite'>>;
+  /** Sends email (SES in AWS, the SMTP sink locally). */
+  readonly mail?: boolean;
 }
 
 const http = { kind: 'http' } as const;
@@ -197,6 +204,40 @@ export const functions = {
     trigger: { kind: 'queue', queue: 'timeExport', batchSize: 1, maxConcurrency: 10 },
     timeoutSeconds: 120,
     tables: { practice: 'readwrite', jobs: 'readwrite' },
+  },
+  accountingBillsApi: {
+    entry: 'functions/http/accounting-bills.ts',
+    description: 'Drafting and approving bills',
+    trigger: http,
+    tables: { accounting: 'readwrite' },
+    buckets: { documents: 'read' },
+  },
+  billingApi: {
+    entry: 'functions/http/billing.ts',
+    description: 'Bill production, documents, e-billing, email, payments, billing settings',
+    trigger: http,
+    timeoutSeconds: 29,
+    memoryMb: 1024,
+    tables: { accounting: 'readwrite', jobs: 'readwrite' },
+    buckets: { documents: 'readwrite' },
+    mail: true,
+  },
+  billProductionWorker: {
+    entry: 'functions/queue/bill-production.ts',
+    description: 'Plans production jobs and produces each bill (number, PDFs, email)',
+    trigger: { kind: 'queue', queue: 'billProduction', batchSize: 1, maxConcurrency: 20 },
+    timeoutSeconds: 120,
+    memoryMb: 1024,
+    tables: { accounting: 'readwrite', jobs: 'readwrite' },
+    buckets: { documents: 'readwrite' },
+    mail: true,
+  },
+  billingRun: {
+    entry: 'functions/schedule/billing-run.ts',
+    description: 'The scheduled billing run: a production job per firm with scheduled production',
+    trigger: { kind: 'schedule', everyMinutes: 1440 },
+    timeoutSeconds: 300,
+    tables: { accounting: 'readwrite', jobs: 'readwrite' },
   },
   practiceOutboxRelay: {
     entry: 'functions/stream/outbox-relay.ts',

@@ -7,6 +7,7 @@ import {
 } from '#lib/practice/contacts/sync';
 import { onBalanceChanged, onFileLinked, onFileLinkFailed, wakeMattersWaitingFor } from '#lib/practice/matters/sync';
 import { onBatchBooked } from '#lib/practice/billing/time-export';
+import { onBillFinalized } from '#lib/practice/billing/bills';
 
 /** Applies accounting's sync messages to the practice book, one record at a time. */
 export const handler = queueConsumer(ToPracticeMessage, async (message) => {
@@ -28,5 +29,7 @@ export const handler = queueConsumer(ToPracticeMessage, async (message) => {
       return onBalanceChanged(message);
     case 'accounting.time.batch_booked':
       return onBatchBooked(message);
+    case 'accounting.bill.finalized':
+      return onBillFinalized(message);
   }
 });

@@ -1,6 +1,7 @@
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { envName, type BucketName, type FunctionDecl, type QueueName, type TableName } from '#lib/declaration';
 import type { QueueWithDlq } from './queue-with-dlq.ts';
 import { entriesOf } from './records.ts';
@@ -34,4 +35,14 @@ export function grantDeclaredAccess(fn: NodejsFunction, decl: FunctionDecl, reso
     else bucket.grantReadWrite(fn);
     fn.addEnvironment(envName.bucket(name), bucket.bucketName);
   }
+  if (decl.mail) {
+    // Invoice email goes out through SES from the configured sender identity.
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: ['*'] }));
+    fn.addEnvironment('MAIL_FROM', mailFrom(fn));
+  }
+}
+
+/** The sender of invoice email, from the `mailFrom` context (a verified SES identity). */
+function mailFrom(fn: NodejsFunction): string {
+  return (fn.node.tryGetContext('mailFrom') as string | undefined) ?? 'Billing <billing@law-billing-sync.dev>';
 }

@@ -32,4 +32,16 @@ export const accountingKeys = {
   ledgerEntry: (id: string) => `LEDGER#${id}`,
   notification: (id: string) => `NOTIFY#${id}`,
   notificationPrefix: 'NOTIFY#',
+  bill: (id: string) => `BILL#${id}`,
+  billPrefix: 'BILL#',
+  /** Held while a file has a draft or approved bill: one open bill per file, so no entry is on two. */
+  openBill: (fileId: string) => `OPENBILL#${fileId}`,
+  /** The firm's gap-free invoice number counter. */
+  invoiceCounter: 'COUNTER#INVOICE',
+  payment: (billId: string, id: string) => `PAYMENT#${billId}#${id}`,
+  paymentsOf: (billId: string) => `PAYMENT#${billId}#`,
+  /** One per invoice email: claimed before sending, so an email is never sent twice. */
+  delivery: (billId: string, key: string) => `DELIVERY#${billId}#${key}`,
+  deliveriesOf: (billId: string) => `DELIVERY#${billId}#`,
+  billingSettings: 'BILLING#SETTINGS',
 };

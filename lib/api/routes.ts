@@ -27,6 +27,18 @@ import {
 import { CreateTimeEntry, PatchTimeEntry, TimeEntry, TimeEntryQuery } from '../practice/time/schemas.ts';
 import { z } from 'zod';
 import { StartTimeExport } from '../practice/billing/schemas.ts';
+import {
+  Bill,
+  BillIds,
+  BillingSettings,
+  BillingSettingsInput,
+  CreateBill,
+  CreatePayment,
+  EbillingRequest,
+  EmailRequest,
+  PatchBill,
+  Payment,
+} from '../accounting/bills/schemas.ts';
 import { LedgerEntry, LedgerQuery, Notification, PatchLedgerEntry } from '../accounting/ledger/schemas.ts';
 
 /**
@@ -250,6 +262,69 @@ export const routes = {
   listNotifications: defineRoute({
     method: 'GET', path: '/accounting/notifications', fn: 'accountingLedgerApi', access: 'read', tag: 'ledger',
     summary: 'Import alerts: how many entries of an export could not be imported', query: ListQuery, response: listOf(Notification),
+  }),
+
+  createBill: defineRoute({
+    method: 'POST', path: '/accounting/bills', fn: 'accountingBillsApi', access: 'accounting', tag: 'bills',
+    summary: 'Draft a bill of a file\'s unbilled billable work and disbursements', body: CreateBill, response: Bill, status: 201,
+  }),
+  getAccountingBill: defineRoute({
+    method: 'GET', path: '/accounting/bills/{id}', fn: 'accountingBillsApi', access: 'read', tag: 'bills',
+    summary: 'A bill', response: Bill,
+  }),
+  patchBill: defineRoute({
+    method: 'PATCH', path: '/accounting/bills/{id}', fn: 'accountingBillsApi', access: 'accounting', tag: 'bills',
+    summary: 'Edit a draft (description, remove lines); 409 for any other status', body: PatchBill, response: Bill, conditional: true,
+  }),
+  deleteBill: defineRoute({
+    method: 'DELETE', path: '/accounting/bills/{id}', fn: 'accountingBillsApi', access: 'accounting', tag: 'bills',
+    summary: 'Delete a draft and free its entries; 409 for any other status', status: 204,
+  }),
+  approveBill: defineRoute({
+    method: 'POST', path: '/accounting/bills/{id}/approve', fn: 'accountingBillsApi', access: 'accounting', tag: 'bills',
+    summary: 'Draft → approved (it joins the production list)', response: Bill, conditional: true,
+  }),
+  productionList: defineRoute({
+    method: 'GET', path: '/billing/production', fn: 'billingApi', access: 'read', tag: 'bills',
+    summary: 'Approved bills waiting for production', query: ListQuery, response: listOf(Bill),
+  }),
+  produceBills: defineRoute({
+    method: 'POST', path: '/billing/production/produce', fn: 'billingApi', access: 'billing', tag: 'bills',
+    summary: 'Produce the named bills, or all approved ones (202 with a bill_production job)', body: BillIds, response: Job, status: 202,
+  }),
+  revertBills: defineRoute({
+    method: 'POST', path: '/billing/production/revert', fn: 'billingApi', access: 'billing', tag: 'bills',
+    summary: 'Approved → draft, for the named bills (all or none) or all approved ones', body: BillIds,
+    response: z.object({ reverted: z.array(z.string()) }),
+  }),
+  getBill: defineRoute({
+    method: 'GET', path: '/billing/bills/{id}', fn: 'billingApi', access: 'read', tag: 'bills',
+    summary: 'A bill with its documents (short-lived links) and deliveries', response: Bill,
+  }),
+  previewBill: defineRoute({
+    method: 'GET', path: '/billing/bills/{id}/preview', fn: 'billingApi', access: 'read', tag: 'bills',
+    summary: 'The invoice PDF as it would be produced, marked as a preview (application/pdf)',
+  }),
+  ebilling: defineRoute({
+    method: 'POST', path: '/billing/ebilling', fn: 'billingApi', access: 'billing', tag: 'bills',
+    summary: 'A LEDES 1998B file per finalized bill, checked before it is stored', body: EbillingRequest,
+    response: z.object({ items: z.array(z.object({ billId: z.string(), url: z.string() })) }),
+  }),
+  emailBill: defineRoute({
+    method: 'POST', path: '/billing/bills/{id}/email', fn: 'billingApi', access: 'billing', tag: 'bills',
+    summary: 'Send a finalized invoice by email', body: EmailRequest, response: Bill,
+  }),
+  createPayment: defineRoute({
+    method: 'POST', path: '/billing/bills/{id}/payments', fn: 'billingApi', access: 'billing', tag: 'bills',
+    summary: 'Record a client receipt; more than is owed is a 409', body: CreatePayment, response: Payment, status: 201,
+  }),
+  getBillingSettings: defineRoute({
+    method: 'GET', path: '/billing/settings', fn: 'billingApi', access: 'read', tag: 'settings',
+    summary: 'Billing settings', response: BillingSettings,
+  }),
+  putBillingSettings: defineRoute({
+    method: 'PUT', path: '/billing/settings', fn: 'billingApi', access: 'admin', tag: 'settings',
+    summary: 'Replace billing settings (scheduled production)', body: BillingSettingsInput, response: BillingSettings, conditional: true,
   }),
 } as const;
 

@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ddb, cancellationCodes } from './dynamodb.ts';
 import { BadRequest, PreconditionFailed } from '../shared/errors.ts';
-import { Retry } from '../shared/retry.ts';
+import { Retry, retrying } from '../shared/retry.ts';
 import type { Page } from '../api/common-schemas.ts';
 import type { OutboxEntry } from '../sync/outbox.ts';
 
@@ -168,6 +168,28 @@ export class BookStore {
       const codes = cancellationCodes(error);
       if (codes) throw new TransactionRefused(codes);
       throw error;
+    }
+  }
+
+  /**
+   * Commits guarded updates that are each idempotent on their own (mark this
+   * entry billed, if it is not yet), up to 100 per transaction: an item whose
+   * condition fails is already done and is dropped, and the rest go again.
+   */
+  async commitSkippingDone(items: TxItem[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 100) {
+      let chunk = items.slice(i, i + 100);
+      await retrying(async () => {
+        try {
+          if (chunk.length) await this.commit(chunk);
+        } catch (error) {
+          if (!(error instanceof TransactionRefused)) throw error;
+          const done = new Set(chunk.filter((_, j) => error.failedAt(j)));
+          if (!done.size) throw error;
+          chunk = chunk.filter((item) => !done.has(item));
+          throw new Retry('some items were already done');
+        }
+      });
     }
   }
 

@@ -17,6 +17,10 @@ export function toResult(result: unknown, defaultStatus: number): APIGatewayProx
   const headers: Record<string, string> = { ...response.headers };
   const body = response.body;
   if (body === undefined || response.status === 204) return { statusCode: response.status, headers };
+  if (Buffer.isBuffer(body)) {
+    headers['content-type'] ??= 'application/octet-stream';
+    return { statusCode: response.status, headers, body: body.toString('base64'), isBase64Encoded: true };
+  }
   headers['content-type'] ??= 'application/json';
   // Every versioned record answers with its ETag, so clients can send If-Match.
   const version = (body as { version?: unknown })?.version;

@@ -79,12 +79,12 @@ export function putJobError(jobId: string, key: string, error: Record<string, un
   return { Put: { TableName: table(), Item: { pk: `JOB#${jobId}`, sk: `ERR#${key}`, error } } };
 }
 
-/** Marks a batch of a job as counted; fails if it already was. */
-export function putBatchMarker(jobId: string, batchNo: number): TxItem {
+/** Marks a batch (or item) of a job as counted; fails if it already was. */
+export function putBatchMarker(jobId: string, batch: number | string): TxItem {
   return {
     Put: {
       TableName: table(),
-      Item: { pk: `JOB#${jobId}`, sk: `BATCH#${String(batchNo).padStart(8, '0')}` },
+      Item: { pk: `JOB#${jobId}`, sk: `BATCH#${typeof batch === 'number' ? String(batch).padStart(8, '0') : batch}` },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -155,3 +155,20 @@ export function finalStatus(job: Pick<JobRecord, 'succeeded' | 'failed'>): JobSt
 }
 
 export const isFinished = (job: JobRecord) => job.planning.done && job.progress.done >= job.progress.total;
+
+/**
+ * Ends a job once every item is accounted for, with the status its counts call
+ * for, together with whatever the caller must announce (in the same
+ * transaction). Several workers may call it at the end; one wins.
+ */
+export async function finishIfDone(jobId: string, commit: (items: TxItem[]) => Promise<void>, announce: (job: JobRecord) => TxItem[] = () => []): Promise<JobRecord | undefined> {
+  const job = await loadJob(jobId);
+  if (!job || !isFinished(job) || (job.status !== 'running' && job.status !== 'queued')) return undefined;
+  try {
+    await commit([finishJob(job, finalStatus(job), new Date().toISOString()), ...announce(job)]);
+    return job;
+  } catch (error) {
+    if ((error as { failedAt?: (i: number) => boolean }).failedAt?.(0)) return undefined;
+    throw error;
+  }
+}

@@ -46,8 +46,8 @@ export class NotFound extends DomainError {
 }
 
 export class Conflict extends DomainError {
-  constructor(code: string, detail: string) {
-    super(409, code, 'Conflict', detail);
+  constructor(code: string, detail: string, errors?: FieldError[]) {
+    super(409, code, 'Conflict', detail, errors);
   }
 }
 

@@ -8,6 +8,9 @@ export interface LedgerRecord extends LedgerEntry {
   firmId: string;
   /** A fixed fee: `rate` is the whole amount, whatever the hours. */
   fixed: boolean;
+  /** For LEDES: the timekeeper's e-billing id and classification, as practice sent them. */
+  timekeeperLedesId?: string;
+  timekeeperClassification?: string;
   billId?: string;
 }
 
@@ -43,6 +46,8 @@ export function fromExport(firmId: string, e: ExportedEntry, timekeeperId: strin
     date: e.date,
     timekeeperId,
     timekeeperName: e.timekeeperName,
+    ...(e.timekeeperLedesId ? { timekeeperLedesId: e.timekeeperLedesId } : {}),
+    ...(e.timekeeperClassification ? { timekeeperClassification: e.timekeeperClassification } : {}),
     description: e.description,
     hours: e.billableHours,
     rate,
@@ -59,7 +64,7 @@ export function fromExport(firmId: string, e: ExportedEntry, timekeeperId: strin
 }
 
 export function toApi(r: LedgerRecord): LedgerEntry {
-  const { entity: _e, firmId: _f, fixed: _x, billId: _b, ...entry } = r;
+  const { entity: _e, firmId: _f, fixed: _x, billId: _b, timekeeperLedesId: _l, timekeeperClassification: _c, ...entry } = r;
   return entry;
 }
 

@@ -25,11 +25,11 @@ export class DuplicateNumber extends Conflict {
   }
 }
 
-const readCounter = async (firmId: string, space: NumberSpace) =>
+export const readCounter = async (firmId: string, space: Pick<NumberSpace, 'counterKey'>) =>
   (await accountingStore.get<{ value: number }>(firmId, space.counterKey))?.value ?? 0;
 
 /** Moves a counter from `from` to `to`, only if it still stands at `from`. */
-function moveCounter(firmId: string, space: NumberSpace, from: number, to: number): TxItem {
+export function moveCounter(firmId: string, space: Pick<NumberSpace, 'counterKey'>, from: number, to: number): TxItem {
   return {
     Update: {
       TableName: accountingStore.table,

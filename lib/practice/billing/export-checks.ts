@@ -47,6 +47,8 @@ export async function checkEntries(firmId: string, entries: readonly TimeEntryRe
       matterName: matter.name,
       timekeeperEmail: timekeeper?.email ?? '',
       timekeeperName: timekeeper?.name ?? e.timekeeperId,
+      ...(timekeeper?.ledesId ? { timekeeperLedesId: timekeeper.ledesId } : {}),
+      ...(timekeeper?.classification ? { timekeeperClassification: timekeeper.classification } : {}),
       date: e.date,
       description: e.description,
       hours: e.hours,

@@ -9,9 +9,7 @@ import { firmPk, TransactionRefused, type TxItem } from '../../aws/book-store.ts
 import {
   advancePlanning,
   countJobItems,
-  finalStatus,
-  finishJob,
-  isFinished,
+  finishIfDone as finishJobIfDone,
   loadJob,
   putBatchMarker,
   putJobError,
@@ -164,18 +162,10 @@ export async function onBatchBooked(m: z.infer<typeof AccountingTimeBatchBooked>
 
 /** Ends the job once every entry is accounted for, and tells accounting (for its import alert). */
 export async function finishIfDone(jobId: string): Promise<void> {
-  const job = await loadJob(jobId);
-  if (!job || !isFinished(job) || (job.status !== 'running' && job.status !== 'queued')) return;
-  const status = finalStatus(job);
-  try {
-    await practiceStore.commit([
-      finishJob(job, status, nowIso()),
-      practiceStore.putOutbox(outboxEntry('toAccounting', {
-        type: 'practice.time_export.finished', firmId: job.firmId, jobId, total: job.progress.total, exported: job.succeeded, failed: job.failed,
-      })),
-    ]);
-    logger.info('time export finished', { jobId, status, total: job.progress.total, failed: job.failed });
-  } catch (error) {
-    if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
-  }
+  const job = await finishJobIfDone(jobId, (items) => practiceStore.commit(items), (j) => [
+    practiceStore.putOutbox(outboxEntry('toAccounting', {
+      type: 'practice.time_export.finished', firmId: j.firmId, jobId, total: j.progress.total, exported: j.succeeded, failed: j.failed,
+    })),
+  ]);
+  if (job) logger.info('time export finished', { jobId, total: job.progress.total, failed: job.failed });
 }

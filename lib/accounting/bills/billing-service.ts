@@ -1,0 +1,122 @@
+import { accountingKeys, accountingStore } from '../store.ts';
+import { getAccountingSettings } from '../settings/service.ts';
+import type { AccountingContactRecord } from '../contacts/model.ts';
+import { firmFolder, putDocument, documentUrl } from '../../aws/s3.ts';
+import { renderInvoicePdf } from '../../documents/invoice-pdf.ts';
+import { writeLedes, validateLedes, type LedesInvoice } from '../../documents/ledes.ts';
+import { nowIso } from '../../shared/clock.ts';
+import { Conflict, NotFound, type FieldError } from '../../shared/errors.ts';
+import { HttpResponse } from '../../http/response.ts';
+import { loadBill } from './drafts.ts';
+import { deliver, invoicedClients, recordDocuments } from './documents.ts';
+import { invoiceContext, invoiceView } from './invoice-data.ts';
+import { billToApi } from './view.ts';
+import type { BillRecord } from './model.ts';
+import type { Bill, EmailRequest } from './schemas.ts';
+
+/** The bill as it would be produced, marked as a preview; nothing is finalized or stored. */
+export async function previewBill(firmId: string, billId: string): Promise<HttpResponse> {
+  const bill = await loadBill(firmId, billId);
+  const ctx = await invoiceContext(bill);
+  const contactId = invoicedClients(bill)[0] ?? '';
+  const pdf = await renderInvoicePdf(invoiceView(bill, contactId, ctx, bill.status === 'draft' || bill.status === 'approved'));
+  return new HttpResponse(200, pdf, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="preview-${bill.id}.pdf"` });
+}
+
+const finalizedOnly = (bill: BillRecord) => {
+  if (bill.status !== 'finalized' && bill.status !== 'paid') {
+    throw new Conflict('wrong_status', `Bill ${bill.id} is ${bill.status}; only a finalized invoice can be sent.`);
+  }
+};
+
+/** Sends a finalized invoice by hand: to `to`, or to every invoiced client with an address. */
+export async function emailBill(firmId: string, billId: string, input: EmailRequest): Promise<Bill> {
+  const bill = await loadBill(firmId, billId);
+  finalizedOnly(bill);
+  const ctx = await invoiceContext(bill);
+  const clients = invoicedClients(bill);
+  const targets = input.to
+    ? [{ contactId: clients.find((c) => ctx.contacts.get(c)?.email?.toLowerCase() === input.to!.toLowerCase()) ?? clients[0]!, to: input.to }]
+    : clients.flatMap((contactId) => (ctx.contacts.get(contactId)?.email ? [{ contactId, to: ctx.contacts.get(contactId)!.email! }] : []));
+  if (targets.length === 0) throw new Conflict('no_recipient', 'No client of this bill has an email address; give one in `to`.');
+  for (const { contactId, to } of targets) {
+    const messageId = await deliver(bill, contactId, to, ctx, input);
+    const sentAt = nowIso();
+    await accountingStore.commit([
+      accountingStore.put(firmId, accountingKeys.delivery(bill.id, `manual#${sentAt}#${contactId}`), { billId, key: contactId, to, status: 'sent', sentAt, messageId }),
+    ]);
+  }
+  return billToApi(bill);
+}
+
+/** LEDES 1998B for a finalized bill, from the bill, the firm settings and the primary client. */
+async function ledesInvoice(bill: BillRecord): Promise<LedesInvoice> {
+  const settings = await getAccountingSettings(bill.firmId);
+  const primary = await accountingStore.get<AccountingContactRecord>(bill.firmId, accountingKeys.contact(bill.allocations[0]?.contactId ?? ''));
+  const ledger = await accountingStore.getMany<{ id: string; timekeeperLedesId?: string; timekeeperClassification?: string; fixed?: boolean }>(
+    bill.firmId,
+    bill.lines.filter((l) => l.kind === 'time').map((l) => accountingKeys.ledgerEntry(l.id)),
+  );
+  return {
+    invoiceDate: bill.invoiceDate!,
+    invoiceNumber: bill.invoiceNumber!,
+    clientId: primary?.contactNumber ?? '',
+    lawFirmMatterId: bill.matterNumber,
+    billingStartDate: bill.period.from,
+    billingEndDate: bill.period.to,
+    invoiceDescription: bill.description ?? `Legal services: ${bill.matterName}`,
+    lawFirmId: settings.firm.lawFirmId,
+    ...(bill.clientMatterId ? { clientMatterId: bill.clientMatterId } : {}),
+    lines: bill.lines.map((l) => {
+      if (l.kind === 'disbursement') {
+        return { type: 'E' as const, units: '1', unitCost: l.amount, adjustment: '0.00', date: l.date, ...(l.expenseCode ? { expenseCode: l.expenseCode } : {}), description: l.description };
+      }
+      const source = ledger.get(accountingKeys.ledgerEntry(l.id));
+      const fixed = source?.fixed === true;
+      return {
+        type: 'F' as const,
+        units: fixed ? '1' : l.hours!,
+        unitCost: fixed ? l.amount : l.rate!,
+        adjustment: '0.00',
+        date: l.date,
+        ...(l.taskCode ? { taskCode: l.taskCode } : {}),
+        ...(l.activityCode ? { activityCode: l.activityCode } : {}),
+        ...(source?.timekeeperLedesId ? { timekeeperId: source.timekeeperLedesId } : {}),
+        ...(l.timekeeperName ? { timekeeperName: l.timekeeperName } : {}),
+        ...(source?.timekeeperClassification ? { timekeeperClassification: source.timekeeperClassification } : {}),
+        description: l.description,
+      };
+    }),
+  };
+}
+
+/**
+ * Writes one LEDES 1998B file per bill to S3, after the pre-flight validator
+ * passed it. A bill of a matter without e-billing, or not finalized, is a 409;
+ * a file the validator rejects is a 409 that lists every problem.
+ */
+export async function ebill(firmId: string, billIds: string[]): Promise<{ items: { billId: string; url: string }[] }> {
+  const bills = await Promise.all(billIds.map(async (id) => {
+    const bill = await loadBill(firmId, id).catch(() => {
+      throw new NotFound(`Bill ${id}`);
+    });
+    if (!bill.ledesEnabled) throw new Conflict('ledes_disabled', `The matter ${bill.matterNumber} of bill ${id} does not use LEDES e-billing.`);
+    finalizedOnly(bill);
+    return bill;
+  }));
+  const files = await Promise.all(bills.map(async (bill) => ({ bill, text: writeLedes(await ledesInvoice(bill)) })));
+  const problems: FieldError[] = files.flatMap(({ bill, text }) =>
+    validateLedes(text).problems.map((p) => ({ path: `billIds.${billIds.indexOf(bill.id)}`, message: `line ${p.line}${p.field ? ` ${p.field}` : ''}: ${p.message}` })),
+  );
+  if (problems.length) {
+    throw new Conflict('ledes_invalid', 'The LEDES files did not pass the pre-flight check; fix the data named below and try again.', problems);
+  }
+  const items = [];
+  for (const { bill, text } of files) {
+    const key = `${firmFolder(firmId)}/bills/${bill.id}/ledes-${bill.invoiceNumber}.txt`;
+    await putDocument(key, text, 'text/plain; charset=us-ascii');
+    await recordDocuments(firmId, bill.id, [{ kind: 'ledes', key }]);
+    items.push({ billId: bill.id, url: await documentUrl(key, `ledes-${bill.invoiceNumber}.txt`) });
+  }
+  return { items };
+}

@@ -1,0 +1,179 @@
+import { accountingKeys, accountingStore } from '../store.ts';
+import type { FileRecord } from '../files/model.ts';
+import { TransactionRefused } from '../../aws/book-store.ts';
+import { newId } from '../../shared/ids.ts';
+import { nowIso } from '../../shared/clock.ts';
+import { Conflict, NotFound, PreconditionFailed, BadRequest } from '../../shared/errors.ts';
+import { Retry, retrying } from '../../shared/retry.ts';
+import type { Page } from '../../api/common-schemas.ts';
+import { billsRepo } from './repository.ts';
+import { disbursementLine, priced, timeLine, type BillRecord } from './model.ts';
+import { billToApi } from './view.ts';
+import type { Bill, BillIds, CreateBill, PatchBill } from './schemas.ts';
+
+/**
+ * Drafting bills: a draft takes the file's unbilled billable work and
+ * disbursements (up to `throughDate`); on-hold and non-billable work stay out.
+ * A file has at most one open (draft or approved) bill, held by a claim item
+ * written with it, so no entry is ever on two bills.
+ */
+export async function loadBill(firmId: string, id: string): Promise<BillRecord> {
+  const bill = await billsRepo.load(firmId, id);
+  if (!bill) throw new NotFound('Bill');
+  return bill;
+}
+
+export async function createDraft(firmId: string, input: CreateBill): Promise<Bill> {
+  const file = await accountingStore.get<FileRecord>(firmId, accountingKeys.file(input.fileId));
+  if (!file) throw new BadRequest('No such file.', [{ path: 'fileId', message: 'is not a file of this firm' }]);
+  const through = (date: string) => !input.throughDate || date <= input.throughDate;
+  const [ledger, disbursements] = await Promise.all([billsRepo.unbilledLedger(firmId, file.id), billsRepo.unbilledDisbursements(firmId, file.id)]);
+  const work = ledger.filter((l) => l.type === 'billable_work' && through(l.date));
+  const costs = disbursements.filter((d) => through(d.date));
+  if (work.length + costs.length === 0) {
+    throw new Conflict('nothing_to_bill', `File ${file.matterNumber} has no unbilled billable work or disbursements${input.throughDate ? ` up to ${input.throughDate}` : ''}.`);
+  }
+  const now = nowIso();
+  const bill: BillRecord = {
+    entity: 'bill',
+    firmId,
+    id: newId('bl'),
+    fileId: file.id,
+    practiceMatterId: file.practiceMatterId,
+    matterNumber: file.matterNumber,
+    matterName: file.name,
+    ...(file.options.clientMatterId ? { clientMatterId: file.options.clientMatterId } : {}),
+    emailInvoices: file.options.emailInvoices,
+    ledesEnabled: file.options.ledesEnabled,
+    status: 'draft',
+    ...(input.throughDate ? { throughDate: input.throughDate } : {}),
+    ...priced([...work.map(timeLine), ...costs.map(disbursementLine)], file.allocations, input.throughDate),
+    timeEntryIds: Object.fromEntries(work.map((l) => [l.id, l.timeEntryId])),
+    invoiceNumber: null,
+    invoiceDate: null,
+    paid: '0.00',
+    outstanding: '0.00',
+    documents: [],
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await accountingStore.commit([billsRepo.put(bill, null), accountingStore.putUnique(firmId, accountingKeys.openBill(file.id), { billId: bill.id })]);
+  } catch (error) {
+    if (error instanceof TransactionRefused && error.failedAt(1)) {
+      const open = await accountingStore.get<{ billId: string }>(firmId, accountingKeys.openBill(file.id));
+      throw new Conflict('bill_open', `File ${file.matterNumber} already has an open bill (${open?.billId}); produce or delete it first.`);
+    }
+    throw error;
+  }
+  return billToApi(bill);
+}
+
+export const getBill = async (firmId: string, id: string) => billToApi(await loadBill(firmId, id));
+
+const notDraft = (bill: BillRecord) => new Conflict('wrong_status', `The bill is ${bill.status}; only a draft can be changed this way.`);
+
+/** Changes a bill in one guarded write, if `change` allows its current state. */
+async function changeBill(firmId: string, id: string, ifMatch: number | undefined, change: (bill: BillRecord) => BillRecord): Promise<BillRecord> {
+  return retrying(async () => {
+    const current = await loadBill(firmId, id);
+    if (ifMatch !== undefined && ifMatch !== current.version) throw new PreconditionFailed(ifMatch, current.version);
+    const next = { ...change(current), version: current.version + 1, updatedAt: nowIso() };
+    await accountingStore.commitUpdate([billsRepo.put(next, current.version)], { ifMatch, firmId, sk: accountingKeys.bill(id) });
+    return next;
+  });
+}
+
+export async function patchDraft(firmId: string, id: string, patch: PatchBill, ifMatch: number | undefined): Promise<Bill> {
+  const file = await accountingStore.get<FileRecord>(firmId, accountingKeys.file((await loadBill(firmId, id)).fileId));
+  const bill = await changeBill(firmId, id, ifMatch, (current) => {
+    if (current.status !== 'draft') throw notDraft(current);
+    const remove = new Set(patch.removeLineIds ?? []);
+    const unknown = [...remove].filter((lineId) => !current.lines.some((l) => l.id === lineId));
+    if (unknown.length) {
+      throw new BadRequest('Some lines are not on this bill.', unknown.map((lineId) => ({ path: `removeLineIds.${patch.removeLineIds!.indexOf(lineId)}`, message: 'is not a line of this bill' })));
+    }
+    const lines = current.lines.filter((l) => !remove.has(l.id));
+    if (lines.length === 0) throw new Conflict('empty_bill', 'A bill needs at least one line; delete the draft instead.');
+    const timeEntryIds = Object.fromEntries(Object.entries(current.timeEntryIds).filter(([lineId]) => !remove.has(lineId)));
+    const description = patch.description === undefined ? current.description : patch.description || undefined;
+    const { description: _d, ...rest } = current;
+    return { ...rest, ...(description ? { description } : {}), ...priced(lines, file?.allocations ?? current.allocations, current.throughDate), timeEntryIds };
+  });
+  return billToApi(bill);
+}
+
+/** Deletes a draft and frees its entries (they were never marked: the open-bill claim is all that held them). */
+export async function deleteDraft(firmId: string, id: string): Promise<void> {
+  await retrying(async () => {
+    const bill = await loadBill(firmId, id);
+    if (bill.status !== 'draft') throw notDraft(bill);
+    try {
+      await accountingStore.commit([
+        { Delete: { TableName: accountingStore.table, Key: { pk: `FIRM#${firmId}`, sk: accountingKeys.bill(id) }, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': bill.version } } },
+        accountingStore.delete(firmId, accountingKeys.openBill(bill.fileId)),
+      ]);
+    } catch (error) {
+      if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('bill changed meanwhile');
+      throw error;
+    }
+  });
+}
+
+export async function approveDraft(firmId: string, id: string, ifMatch?: number): Promise<Bill> {
+  return billToApi(await changeBill(firmId, id, ifMatch, (b) => {
+    if (b.status !== 'draft') throw notDraft(b);
+    return { ...b, status: 'approved' };
+  }));
+}
+
+export async function productionList(firmId: string, q: { limit: number; cursor?: string | undefined }): Promise<Page<Bill>> {
+  const page = await billsRepo.byStatus(firmId, 'approved', q);
+  return { items: await Promise.all(page.items.map((b) => billToApi(b, { withLinks: false }))), nextCursor: page.nextCursor };
+}
+
+/**
+ * Approved → draft. Named bills go back together or not at all (a finalized
+ * one among them is a 409 and nothing changes); with no names, every approved
+ * bill of the firm goes back.
+ */
+export async function revertBills(firmId: string, input: BillIds): Promise<{ reverted: string[] }> {
+  if (!input.billIds) {
+    const reverted: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await billsRepo.byStatus(firmId, 'approved', { limit: 100, cursor });
+      for (const b of page.items) {
+        try {
+          await changeBill(firmId, b.id, undefined, (current) => {
+            if (current.status !== 'approved') throw notDraft(current);
+            return { ...current, status: 'draft' };
+          });
+          reverted.push(b.id);
+        } catch (error) {
+          if (!(error instanceof Conflict)) throw error;
+        }
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return { reverted };
+  }
+  const ids = [...new Set(input.billIds)];
+  if (ids.length > 100) throw new BadRequest('At most 100 bills can be reverted at once.', [{ path: 'billIds', message: 'names more than 100 bills' }]);
+  return retrying(async () => {
+    const bills = await accountingStore.getMany<BillRecord>(firmId, ids.map(accountingKeys.bill));
+    const missing = ids.filter((i) => !bills.has(accountingKeys.bill(i)));
+    if (missing.length) throw new NotFound(`Bill ${missing[0]}`);
+    const wrong = [...bills.values()].filter((b) => b.status !== 'approved');
+    if (wrong.length) throw new Conflict('wrong_status', `Only approved bills can be reverted: ${wrong.map((b) => `${b.id} is ${b.status}`).join(', ')}.`);
+    const now = nowIso();
+    try {
+      await accountingStore.commit([...bills.values()].map((b) => billsRepo.put({ ...b, status: 'draft', version: b.version + 1, updatedAt: now }, b.version)));
+    } catch (error) {
+      if (error instanceof TransactionRefused) throw new Retry('bills changed meanwhile');
+      throw error;
+    }
+    return { reverted: ids };
+  });
+}

@@ -1,0 +1,87 @@
+import { money, toMoney } from '../../shared/money.ts';
+import type { LedgerRecord } from '../ledger/model.ts';
+import type { Disbursement } from '../files/schemas.ts';
+import type { Allocation } from '../files/allocations.ts';
+import { splitTotal } from './split.ts';
+import type { BillLine, BillStatus } from './schemas.ts';
+
+/** A bill as stored, and the pure rules of what it holds. */
+export interface BillRecord {
+  entity: 'bill';
+  firmId: string;
+  id: string;
+  fileId: string;
+  practiceMatterId: string;
+  matterNumber: string;
+  matterName: string;
+  clientMatterId?: string;
+  emailInvoices: boolean;
+  ledesEnabled: boolean;
+  status: BillStatus;
+  description?: string;
+  throughDate?: string;
+  period: { from: string; to: string };
+  invoiceNumber: string | null;
+  invoiceDate: string | null;
+  lines: BillLine[];
+  /** The time entries behind the time lines, so practice can mark them billed. */
+  timeEntryIds: Record<string, string>;
+  feesTotal: string;
+  disbursementsTotal: string;
+  total: string;
+  allocations: { contactId: string; percent: string; amount: string }[];
+  paid: string;
+  outstanding: string;
+  documents: { kind: 'invoice_pdf' | 'ledes'; contactId?: string; key: string }[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function timeLine(l: LedgerRecord): BillLine {
+  return {
+    id: l.id,
+    kind: 'time',
+    date: l.date,
+    timekeeperId: l.timekeeperId,
+    timekeeperName: l.timekeeperName,
+    description: l.description,
+    hours: l.hours,
+    rate: l.rate,
+    amount: l.amount,
+    ...(l.taskCode ? { taskCode: l.taskCode } : {}),
+    ...(l.activityCode ? { activityCode: l.activityCode } : {}),
+  };
+}
+
+export function disbursementLine(d: Disbursement): BillLine {
+  return { id: d.id, kind: 'disbursement', date: d.date, description: d.description, amount: d.amount, ...(d.expenseCode ? { expenseCode: d.expenseCode } : {}) };
+}
+
+/** Lines ordered by date (time first, then disbursements, on the same day), with totals, period and split. */
+export function priced(
+  lines: readonly BillLine[],
+  allocations: readonly Allocation[],
+  throughDate?: string,
+): Pick<BillRecord, 'lines' | 'feesTotal' | 'disbursementsTotal' | 'total' | 'allocations' | 'period'> {
+  const sorted = [...lines].sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'time' ? -1 : 1));
+  const sum = (kind: BillLine['kind']) => toMoney(sorted.filter((l) => l.kind === kind).reduce((t, l) => t.plus(l.amount), money(0)));
+  const feesTotal = sum('time');
+  const disbursementsTotal = sum('disbursement');
+  const total = toMoney(money(feesTotal).plus(disbursementsTotal));
+  const dates = sorted.map((l) => l.date);
+  return {
+    lines: sorted,
+    feesTotal,
+    disbursementsTotal,
+    total,
+    allocations: splitTotal(total, allocations.filter((a) => money(a.percent).gt(0))),
+    period: { from: dates[0] ?? throughDate ?? '', to: throughDate ?? dates.at(-1) ?? '' },
+  };
+}
+
+/** The list-index keys of a bill: by status (the production list), oldest first. */
+export const billIndexKeys = (r: Pick<BillRecord, 'firmId' | 'status' | 'createdAt' | 'id'>) => ({
+  gsi3pk: `FIRM#${r.firmId}#BILL#${r.status}`,
+  gsi3sk: `${r.createdAt}#${r.id}`,
+});

@@ -1,0 +1,227 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { renderInvoicePdf } from '../../lib/documents/invoice-pdf.ts';
+import type { InvoiceView } from '../../lib/documents/invoice-view.ts';
+import type { PageCanvas } from '../../lib/documents/pdf/canvas.ts';
+import { formatAmount, formatMoney, formatPeriod, sumHundredths } from '../../lib/documents/pdf/format.ts';
+import { layoutInvoice, PAGE_HEIGHT, PAGE_WIDTH } from '../../lib/documents/pdf/layout.ts';
+import { sampleInvoice } from '../../lib/documents/pdf/sample-invoice.ts';
+import { REGULAR, textWidth, toWinAnsi, wrapText } from '../../lib/documents/pdf/text.ts';
+
+/** The strings drawn with Tj, from an uncompressed render, octal escapes decoded as WinAnsi bytes (latin1). */
+function drawnText(pdf: Buffer): string[] {
+  const raw = pdf.toString('latin1');
+  return [...raw.matchAll(/\(((?:\\.|[^\\)])*)\) Tj/g)].map((m) =>
+    m[1]!.replace(/\\([0-7]{3}|.)/g, (_, e: string) => (e.length === 3 ? String.fromCharCode(parseInt(e, 8)) : e)),
+  );
+}
+
+async function pageCount(pdf: Buffer): Promise<number> {
+  return (await PDFDocument.load(pdf)).getPageCount();
+}
+
+const emptyBill = (): InvoiceView => ({
+  ...sampleInvoice({ lines: 0 }),
+  lines: [],
+  disbursements: [],
+  payments: [],
+  totals: { fees: '0.00', disbursements: '0.00', total: '0.00' },
+  paid: '0.00',
+  balanceDue: '0.00',
+});
+
+describe('renderInvoicePdf', () => {
+  it('renders a 40-line invoice over several pages, each with "Page X of N"', async () => {
+    const view = sampleInvoice({ lines: 40 });
+    const pdf = await renderInvoicePdf(view);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = await pageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(2);
+
+    const text = drawnText(await renderInvoicePdf(view, { compress: false }));
+    for (let i = 1; i <= pages; i++) expect(text).toContain(`Page ${i} of ${pages}`);
+    expect(text).toContain('INVOICE');
+    expect(text).toContain('INV-2025-00317');
+    expect(text).toContain('Balance due');
+    expect(text).toContain('$28,692.52'); // balance, with thousands separator and $ for USD
+    // The fee table header is repeated on every page it runs over.
+    expect(text.filter((s) => s === 'TIMEKEEPER').length).toBeGreaterThanOrEqual(2);
+    expect(text).not.toContain('PREVIEW');
+  });
+
+  it('is deterministic and compresses by default', async () => {
+    const view = sampleInvoice({ lines: 40 });
+    const [a, b, plain] = await Promise.all([renderInvoicePdf(view), renderInvoicePdf(view), renderInvoicePdf(view, { compress: false })]);
+    expect(a.equals(b)).toBe(true);
+    expect(a.length).toBeLessThan(plain.length / 2);
+  });
+
+  it('marks a preview: watermark on every page, DRAFT number, note in the header', async () => {
+    const pdf = await renderInvoicePdf(sampleInvoice({ lines: 40, preview: true }), { compress: false });
+    const pages = await pageCount(pdf);
+    const text = drawnText(pdf);
+    expect(text.filter((s) => s === 'PREVIEW')).toHaveLength(pages);
+    expect(text).toContain('PREVIEW \u0096 not an invoice'); // en dash is WinAnsi 0x96
+    expect(text).toContain('DRAFT');
+    expect(text.some((s) => s.includes('INV-'))).toBe(false);
+  });
+
+  it('wraps long descriptions over several lines', async () => {
+    const description =
+      'Review and analysis of the counterparty\u2019s supplemental document production, including privilege log entries, ' +
+      'and preparation of a detailed memorandum for the litigation team on the deficiencies identified';
+    const view = sampleInvoice({ lines: 12 });
+    view.lines = view.lines.map((l) => ({ ...l, description }));
+    const text = drawnText(await renderInvoicePdf(view, { compress: false }));
+    const winAnsi = toWinAnsi(description).replace('\u2019', '\u0092');
+    const fragments = text.filter((s) => s.length > 3 && winAnsi.includes(s));
+    expect(fragments.length).toBeGreaterThanOrEqual(view.lines.length * 3);
+    expect(text).not.toContain(winAnsi);
+  });
+
+  it('shows the client\u2019s share on a split bill', async () => {
+    const text = drawnText(await renderInvoicePdf(sampleInvoice({ lines: 3, share: true }), { compress: false }));
+    expect(text).toContain('Your share (60.00%)');
+  });
+
+  it('survives hostile text: emoji, CJK, pipes, parentheses, endless words', async () => {
+    const view = sampleInvoice({ lines: 4, share: true });
+    view.firm = { name: 'M\u00fcller & S\u00f8n \u6771\u4eac \ud83d\ude80', address: 'Stra\u00dfe 1 | \u0141\u00f3d\u017a\r\nZ\u00fcrich \u200b', lawFirmId: '\u2460\u2461' };
+    view.client = { name: '\u03a9mega \u041a\u043b\u0438\u0435\u043d\u0442 \ud83d\ude00\ud83d\udc4d\ud83c\udffd', email: 'x@\u4f8b\u3048.jp' };
+    view.invoiceNumber = 'INV|(1)\\2';
+    view.matter = { name: '\u201cQuoted\u201d \u20ac \u2122 \u2026 \ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67', number: 'M|1' };
+    view.lines[0]!.description = 'Emoji \ud83d\ude00\ud83c\udf89 CJK \u6f22\u5b57\u304b\u306a | pipes | \ufb01 \uff21 tab\there\nnew line \u0000\u0007';
+    view.lines[1]!.description = 'x'.repeat(5000);
+    view.lines[2]!.description = 'https://example.com/' + 'path/'.repeat(200);
+    view.lines[3]!.timekeeper = 'Dr. Maximilian Alexander von Habsburg-Lothringen';
+    view.lines[3]!.amount = 'not a number';
+    view.disbursements[0]!.expenseCode = '\ud83d\udcb8'.repeat(50);
+    view.payments[0]!.method = '\u2603'.repeat(300);
+
+    const pdf = await renderInvoicePdf(view, { compress: false });
+    expect(await pageCount(pdf)).toBeGreaterThanOrEqual(3); // the 5,000-character word is split over pages
+    // Past the binary-marker comment on line 2, an uncompressed render is plain ASCII.
+    const body = pdf.subarray(pdf.indexOf('\n', pdf.indexOf('\n') + 1));
+    expect(body.every((b) => b < 0x80)).toBe(true);
+    const text = drawnText(pdf);
+    expect(text).toContain('INV|(1)\\2');
+    expect(text.some((s) => s.startsWith('Emoji ? CJK ? | pipes | fi A tab here'))).toBe(true);
+    expect(text.every((s) => s.length < 200)).toBe(true);
+    await expect(renderInvoicePdf(view)).resolves.toBeInstanceOf(Buffer);
+  });
+
+  it('keeps all text inside the margins and above the footer, whatever the data', () => {
+    const view = sampleInvoice({ lines: 30, share: true });
+    const long = 'Extraordinarily long name '.repeat(40);
+    view.firm = { name: long, address: 'Line\n'.repeat(40), lawFirmId: 'X'.repeat(300) };
+    view.client = { name: long, address: { line1: long, city: long, postcode: '1'.repeat(200), country: 'Z'.repeat(300) }, email: 'e'.repeat(400) };
+    view.matter = { name: long, number: 'N'.repeat(300), clientMatterId: long };
+    view.invoiceNumber = '9'.repeat(200);
+    view.lines[0]!.description = 'w'.repeat(20_000);
+    view.lines[1]!.timekeeper = long;
+    view.lines[2]!.amount = '123456789012345678.00';
+    view.payments = Array.from({ length: 150 }, (_, i) => ({ date: '2025-03-01', method: `Card ${i} ${long}`, amount: '1.00' }));
+
+    const texts: { page: number; x: number; y: number; w: number }[] = [];
+    let page = -1;
+    const pages = layoutInvoice(view, () => {
+      const mine = ++page;
+      const canvas: PageCanvas = {
+        text: (x, y, s, font, size) => void texts.push({ page: mine, x, y, w: textWidth(s, font, size) }),
+        fillRect: () => {},
+        line: () => {},
+        watermark: () => {},
+      };
+      return canvas;
+    });
+    expect(pages).toBeGreaterThan(3);
+    for (const t of texts) {
+      expect(t.x).toBeGreaterThanOrEqual(49.9);
+      expect(t.x + t.w).toBeLessThanOrEqual(PAGE_WIDTH - 49.9);
+      const footer = t.y > PAGE_HEIGHT - 50;
+      if (!footer) expect(t.y).toBeLessThanOrEqual(PAGE_HEIGHT - 66);
+    }
+    // Every page has its three footer texts.
+    for (let p = 0; p < pages; p++) expect(texts.filter((t) => t.page === p && t.y > PAGE_HEIGHT - 50)).toHaveLength(3);
+  });
+
+  it('renders an empty bill on one page', async () => {
+    const pdf = await renderInvoicePdf(emptyBill(), { compress: false });
+    expect(await pageCount(pdf)).toBe(1);
+    const text = drawnText(pdf);
+    expect(text).toContain('No fees or disbursements for this period.');
+    expect(text).toContain('Page 1 of 1');
+  });
+
+  it('bundles with esbuild into one file that runs anywhere', { timeout: 30_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'invoice-bundle-'));
+    try {
+      const entry = join(dir, 'entry.ts');
+      const root = fileURLToPath(new URL('../../lib/documents/', import.meta.url));
+      writeFileSync(
+        entry,
+        `import { renderInvoicePdf } from ${JSON.stringify(join(root, 'invoice-pdf.ts'))};\n` +
+          `import { sampleInvoice } from ${JSON.stringify(join(root, 'pdf/sample-invoice.ts'))};\n` +
+          `const pdf = await renderInvoicePdf(sampleInvoice({ lines: 40 }));\n` +
+          `process.stdout.write(pdf.subarray(0, 5).toString('latin1') + ' ' + pdf.length);\n`,
+      );
+      await build({
+        entryPoints: [entry],
+        outfile: join(dir, 'out', 'index.mjs'),
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        minify: true,
+        nodePaths: [fileURLToPath(new URL('../../node_modules', import.meta.url))],
+        banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+        logLevel: 'silent',
+      });
+      const out = execFileSync(process.execPath, ['index.mjs'], { cwd: join(dir, 'out'), encoding: 'utf8' });
+      expect(out).toMatch(/^%PDF- \d+$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('invoice text and numbers', () => {
+  it('keeps WinAnsi text, transliterates or replaces the rest', () => {
+    expect(toWinAnsi('Caf\u00e9 \u2013 \u201cok\u201d \u20ac5')).toBe('Caf\u00e9 \u2013 \u201cok\u201d \u20ac5');
+    expect(toWinAnsi('\u0141\u00f3d\u017a \u0219i \u0151')).toBe('L\u00f3dz si o');
+    expect(toWinAnsi('\ufb01le \uff21\uff22 \u2212 5 \u2264 6')).toBe('file AB - 5 <= 6');
+    expect(toWinAnsi('\u6f22\u5b57 \ud83d\ude00\ud83d\udc4d\ud83c\udffd!')).toBe('? ?!');
+    expect(toWinAnsi('a\u200bb\u00adc\u0007d\te\nf')).toBe('abcd e f');
+    expect(toWinAnsi('a\r\nb', true)).toBe('a\nb');
+  });
+
+  it('wraps to the width, breaking words that do not fit', () => {
+    const lines = wrapText('alpha beta gamma delta epsilon zeta eta theta', REGULAR, 10, 80);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) expect(textWidth(l, REGULAR, 10)).toBeLessThanOrEqual(80);
+    const long = wrapText('y'.repeat(300), REGULAR, 10, 50);
+    expect(long.join('')).toBe('y'.repeat(300));
+    for (const l of long) expect(textWidth(l, REGULAR, 10)).toBeLessThanOrEqual(50);
+    expect(wrapText('Habsburg-Lothringen', REGULAR, 8.5, 75)).toEqual(['Habsburg-', 'Lothringen']);
+    expect(wrapText('', REGULAR, 10, 50)).toEqual(['']);
+  });
+
+  it('formats money with thousands separators and the currency', () => {
+    expect(formatMoney('1234.5', 'USD')).toBe('$1,234.50');
+    expect(formatMoney('-12', 'USD')).toBe('-$12.00');
+    expect(formatMoney('1234567.891', 'eur')).toBe('EUR 1,234,567.89');
+    expect(formatAmount('999.995')).toBe('1,000.00');
+    expect(formatAmount('-0.001')).toBe('0.00');
+    expect(formatAmount('0')).toBe('0.00');
+    expect(formatAmount('n/a')).toBe('n/a');
+    expect(sumHundredths(['1.50', '0.25', '2'])).toBe('3.75');
+    expect(sumHundredths(['1.50', 'x'])).toBeNull();
+    expect(formatPeriod('2025-03-01', '2025-03-31')).toBe('Mar 1 \u2013 Mar 31, 2025');
+    expect(formatPeriod('2024-12-15', '2025-01-14')).toBe('Dec 15, 2024 \u2013 Jan 14, 2025');
+  });
+});
