@@ -70,6 +70,28 @@ export async function getJob(firmId: string, id: string): Promise<Job> {
   };
 }
 
+/** A new job, queued, before any planning. */
+export function newJob(firmId: string, kind: string, params: Record<string, unknown>, id: string, now: string): JobRecord {
+  return {
+    id,
+    firmId,
+    kind,
+    status: 'queued',
+    progress: { done: 0, total: 0 },
+    succeeded: 0,
+    failed: 0,
+    params,
+    planning: { cursor: '', done: false, batches: 0 },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** A job as the API shows it when it is created. */
+export const jobToApi = (job: JobRecord): Job => ({
+  id: job.id, kind: job.kind, status: job.status, progress: job.progress, errors: [], createdAt: job.createdAt, updatedAt: job.updatedAt,
+});
+
 export function putNewJob(record: JobRecord): TxItem {
   return { Put: { TableName: table(), Item: { ...jobKey(record.id), ...record }, ConditionExpression: 'attribute_not_exists(pk)' } };
 }

@@ -128,12 +128,12 @@ describe('renderInvoicePdf', () => {
     view.lines[2]!.amount = '123456789012345678.00';
     view.payments = Array.from({ length: 150 }, (_, i) => ({ date: '2025-03-01', method: `Card ${i} ${long}`, amount: '1.00' }));
 
-    const texts: { page: number; x: number; y: number; w: number }[] = [];
+    const texts: { page: number; x: number; y: number; w: number; s: string }[] = [];
     let page = -1;
     const pages = layoutInvoice(view, () => {
       const mine = ++page;
       const canvas: PageCanvas = {
-        text: (x, y, s, font, size) => void texts.push({ page: mine, x, y, w: textWidth(s, font, size) }),
+        text: (x, y, s, font, size) => void texts.push({ page: mine, x, y, w: textWidth(s, font, size), s: s.slice(0, 40) }),
         fillRect: () => {},
         line: () => {},
         watermark: () => {},
@@ -141,12 +141,22 @@ describe('renderInvoicePdf', () => {
       return canvas;
     });
     expect(pages).toBeGreaterThan(3);
+    const outside = texts.filter((t) => t.x < 49.9 || t.x + t.w > PAGE_WIDTH - 49.9 || (t.y > PAGE_HEIGHT - 66 && t.y <= PAGE_HEIGHT - 50));
+    expect(outside).toEqual([]);
     for (const t of texts) {
       expect(t.x).toBeGreaterThanOrEqual(49.9);
       expect(t.x + t.w).toBeLessThanOrEqual(PAGE_WIDTH - 49.9);
       const footer = t.y > PAGE_HEIGHT - 50;
       if (!footer) expect(t.y).toBeLessThanOrEqual(PAGE_HEIGHT - 66);
     }
+    // Nothing overlaps on a line: label and value, cells of a row, the footer's three parts.
+    const overlaps = [];
+    for (const a of texts) {
+      for (const b of texts) {
+        if (a !== b && a.page === b.page && Math.abs(a.y - b.y) < 4 && a.x <= b.x && b.x < a.x + a.w - 0.5) overlaps.push([a, b]);
+      }
+    }
+    expect(overlaps).toEqual([]);
     // Every page has its three footer texts.
     for (let p = 0; p < pages; p++) expect(texts.filter((t) => t.page === p && t.y > PAGE_HEIGHT - 50)).toHaveLength(3);
   });
@@ -219,7 +229,7 @@ describe('invoice text and numbers', () => {
     expect(formatAmount('-0.001')).toBe('0.00');
     expect(formatAmount('0')).toBe('0.00');
     expect(formatAmount('n/a')).toBe('n/a');
-    expect(sumHundredths(['1.50', '0.25', '2'])).toBe('3.75');
+    expect(sumHundredths(['1.50', '0.25', '2', ''])).toBe('3.75');
     expect(sumHundredths(['1.50', 'x'])).toBeNull();
     expect(formatPeriod('2025-03-01', '2025-03-31')).toBe('Mar 1 \u2013 Mar 31, 2025');
     expect(formatPeriod('2024-12-15', '2025-01-14')).toBe('Dec 15, 2024 \u2013 Jan 14, 2025');

@@ -7,7 +7,9 @@ import {
   advancePlanning,
   countJobItems,
   finishIfDone,
+  jobToApi,
   loadJob,
+  newJob,
   putBatchMarker,
   putJobError,
   putNewJob,
@@ -34,20 +36,8 @@ const PAGE = 50;
 const PAGES_PER_STEP = 20;
 
 export function startProductionItems(firmId: string, billIds: string[] | undefined): { job: JobRecord; items: TxItem[] } {
-  const now = nowIso();
-  const job: JobRecord = {
-    id: newId('job'),
-    firmId,
-    kind: 'bill_production',
-    status: 'queued',
-    progress: { done: 0, total: 0 },
-    succeeded: 0,
-    failed: 0,
-    params: billIds ? { billIds: [...new Set(billIds)] } : {},
-    planning: { cursor: '', done: false, batches: 0 },
-    createdAt: now,
-    updatedAt: now,
-  };
+  const job = newJob(firmId, 'bill_production', billIds ? { billIds: [...new Set(billIds)] } : {}, newId('job'), nowIso());
+
   return {
     job,
     items: [putNewJob(job), accountingStore.putOutbox(outboxEntry('billProduction', { type: 'accounting.production.plan', firmId, jobId: job.id, cursor: '' }))],
@@ -57,7 +47,7 @@ export function startProductionItems(firmId: string, billIds: string[] | undefin
 export async function startProduction(firmId: string, billIds: string[] | undefined): Promise<Job> {
   const { job, items } = startProductionItems(firmId, billIds);
   await accountingStore.commit(items);
-  return { id: job.id, kind: job.kind, status: job.status, progress: job.progress, errors: [], createdAt: job.createdAt, updatedAt: job.updatedAt };
+  return jobToApi(job);
 }
 
 async function pageOfBills(job: JobRecord): Promise<{ ids: string[]; next: string | null }> {

@@ -12,6 +12,7 @@ import type {
 } from '#events/messages';
 import { answerCovers, pendingLink, type Link, type SyncState } from '../../sync/link.ts';
 import type { AccountingContact, AccountingContactKind, CreateAccountingContact, PatchAccountingContact } from './schemas.ts';
+import { applyPatch } from '../../shared/patch.ts';
 
 /** An accounting contact as stored, and the pure rules of how it changes. */
 export interface AccountingContactRecord extends Omit<ContactCommon, 'kind'> {
@@ -81,12 +82,7 @@ export function patched(
   integrationEnabled: boolean,
   now: string,
 ): AccountingContactRecord {
-  const next: Record<string, unknown> = { ...r };
-  for (const [field, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    if (value === null) delete next[field];
-    else next[field] = value;
-  }
+  const next: Record<string, unknown> = applyPatch<Record<string, unknown>>(r as never, patch);
   const record = next as unknown as AccountingContactRecord;
   return {
     ...record,

@@ -1,4 +1,4 @@
-import { ASCENT, BASE_FONTS, FONT_NAMES, type FontId, pdfString, textWidth } from './text.ts';
+import { ASCENT, FONT_NAMES, type FontId, pdfString, textWidth } from './text.ts';
 
 /** A colour as r, g, b in 0..1. */
 export type Rgb = readonly [number, number, number];
@@ -88,5 +88,3 @@ export class ContentCanvas implements PageCanvas {
     return this.parts.join('\n');
   }
 }
-
-export { BASE_FONTS, FONT_NAMES };

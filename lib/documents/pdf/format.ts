@@ -71,10 +71,11 @@ export function formatHours(value: string): string {
   return d ? d.sign + d.text : value;
 }
 
-/** Exact sum of decimal strings in hundredths, or null if one does not parse. */
+/** Exact sum of decimal strings in hundredths (blanks skipped), or null if one does not parse. */
 export function sumHundredths(values: readonly string[]): string | null {
   let cents = 0n;
   for (const v of values) {
+    if (v.trim() === '') continue;
     const d = formatDecimal(v, 2);
     if (!d) return null;
     const n = BigInt(d.text.replace(/[,.]/g, ''));

@@ -225,7 +225,7 @@ class InvoiceLayout {
   /** Small header on pages after the first. */
   private runningHead(): void {
     const base = InvoiceLayout.baseline(TOP, 9);
-    const right = `Invoice ${this.numberText}  \u00b7  ${formatLongDate(toWinAnsi(this.view.invoiceDate))}`;
+    const right = truncateText(`Invoice ${this.numberText}  \u00b7  ${formatLongDate(toWinAnsi(this.view.invoiceDate))}`, REGULAR, 8.5, WIDTH / 2);
     const rightWidth = textWidth(right, REGULAR, 8.5);
     this.text(LEFT, base, truncateText(toWinAnsi(this.view.firm.name), BOLD, 9, WIDTH - rightWidth - 20), BOLD, 9, ACCENT);
     this.textRight(RIGHT, base, right, REGULAR, 8.5, MUTED);
@@ -238,7 +238,7 @@ class InvoiceLayout {
   private sectionTitle(title: string, continued = false): void {
     const base = InvoiceLayout.baseline(this.y, 11);
     this.text(LEFT, base, continued ? `${title} (continued)` : title, BOLD, 11, continued ? MUTED : ACCENT);
-    const code = toWinAnsi(this.view.currency.trim().toUpperCase());
+    const code = truncateText(toWinAnsi(this.view.currency.trim().toUpperCase()), REGULAR, 8, 100);
     if (code) this.textRight(RIGHT, base, `Amounts in ${code}`, REGULAR, 8, MUTED);
     this.y += 17;
   }
@@ -447,12 +447,12 @@ class InvoiceLayout {
 
   private footers(): void {
     const total = this.pages.length;
-    const firm = truncateText(toWinAnsi(this.view.firm.name), REGULAR, 7.5, 200);
+    const firm = truncateText(toWinAnsi(this.view.firm.name), REGULAR, 7.5, 165);
     const middle = this.view.preview ? PREVIEW_NOTE : `Invoice ${this.numberText}`;
     this.pages.forEach((page, i) => {
       page.line(LEFT, FOOTER_RULE, RIGHT, FOOTER_RULE, 0.5, RULE);
       page.text(LEFT, FOOTER_BASELINE, firm, REGULAR, 7.5, MUTED);
-      const mid = truncateText(middle, REGULAR, 7.5, 160);
+      const mid = truncateText(middle, REGULAR, 7.5, 150);
       page.text(LEFT + WIDTH / 2 - textWidth(mid, REGULAR, 7.5) / 2, FOOTER_BASELINE, mid, REGULAR, 7.5, this.view.preview ? ALERT : MUTED);
       const label = `Page ${i + 1} of ${total}`;
       page.text(RIGHT - textWidth(label, REGULAR, 7.5), FOOTER_BASELINE, label, REGULAR, 7.5, MUTED);

@@ -10,7 +10,9 @@ import {
   advancePlanning,
   countJobItems,
   finishIfDone as finishJobIfDone,
+  jobToApi,
   loadJob,
+  newJob,
   putBatchMarker,
   putJobError,
   putNewJob,
@@ -39,25 +41,10 @@ export const EXPORT_PAGE = 50;
 /** Pages per planning step. */
 const PAGES_PER_STEP = 20;
 
-export function jobToApi(job: JobRecord): Job {
-  return { id: job.id, kind: job.kind, status: job.status, progress: job.progress, errors: [], createdAt: job.createdAt, updatedAt: job.updatedAt };
-}
 
 export async function startTimeExport(firmId: string, input: StartTimeExport): Promise<Job> {
-  const now = nowIso();
-  const job: JobRecord = {
-    id: newId('job'),
-    firmId,
-    kind: 'time_export',
-    status: 'queued',
-    progress: { done: 0, total: 0 },
-    succeeded: 0,
-    failed: 0,
-    params: { ...input },
-    planning: { cursor: '', done: false, batches: 0 },
-    createdAt: now,
-    updatedAt: now,
-  };
+  const job = newJob(firmId, 'time_export', { ...input }, newId('job'), nowIso());
+
   await practiceStore.commit([
     putNewJob(job),
     practiceStore.putOutbox(outboxEntry('timeExport', { type: 'practice.time_export.plan', firmId, jobId: job.id, cursor: '' })),

@@ -4,6 +4,7 @@ import type { Draft, AccountingContactLinkFailed, AccountingContactLinked, Accou
 import type { z } from 'zod';
 import { answerCovers, pendingLink, type Link, type SyncState } from '../../sync/link.ts';
 import type { CreatePracticeContact, PatchPracticeContact, PracticeContact } from './schemas.ts';
+import { applyPatch } from '../../shared/patch.ts';
 
 /**
  * A practice contact as stored, and the pure rules of how it changes: by a
@@ -60,12 +61,7 @@ export function newContact(firmId: string, id: string, input: CreatePracticeCont
  * link pending: it is how a user forces practice's state onto accounting.
  */
 export function patched(r: PracticeContactRecord, patch: PatchPracticeContact, now: string): PracticeContactRecord {
-  const next: Record<string, unknown> = { ...r };
-  for (const [field, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    if (value === null) delete next[field];
-    else next[field] = value;
-  }
+  const next: Record<string, unknown> = applyPatch<Record<string, unknown>>(r as never, patch);
   if (next.reference === undefined) next.reference = null;
   return {
     ...(next as unknown as PracticeContactRecord),

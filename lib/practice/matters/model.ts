@@ -4,6 +4,7 @@ import { compareClocks } from '#events/clock';
 import type { AccountingFileLinked, AccountingFileLinkFailed, Draft, PracticeMatterUpserted } from '#events/messages';
 import { answerCovers, pendingLink, type Link, type SyncState } from '../../sync/link.ts';
 import type { Billing, CreateMatter, Matter, PatchMatter } from './schemas.ts';
+import { applyPatch } from '../../shared/patch.ts';
 
 /** A practice matter as stored, and the pure rules of how it changes. */
 export interface MatterRecord {
@@ -42,12 +43,7 @@ export function toApi(r: MatterRecord): Matter {
 const defaultBilling: Billing = { customRatesEnabled: false, rateOverrides: [], emailInvoices: false, ledesEnabled: false };
 
 function mergeBilling(current: Billing, patch: Record<string, unknown> | undefined): Billing {
-  const next: Record<string, unknown> = { ...current };
-  for (const [field, value] of Object.entries(patch ?? {})) {
-    if (value === undefined) continue;
-    if (value === null) delete next[field];
-    else next[field] = value;
-  }
+  const next: Record<string, unknown> = applyPatch<Record<string, unknown>>(current as never, patch ?? {});
   return next as Billing;
 }
 

@@ -9,6 +9,7 @@ import { entryAmount } from '../rates/amounts.ts';
 import { loadRateContexts, type ContextResult } from './rate-context.ts';
 import { entryIndexKeys, isHistoric, toApi, type TimeEntryRecord } from './model.ts';
 import type { CreateTimeEntry, PatchTimeEntry, TimeEntry, TimeEntryQuery } from './schemas.ts';
+import { applyPatch } from '../../shared/patch.ts';
 
 type Draft = Omit<TimeEntryRecord, 'rate' | 'amount' | 'version' | 'createdAt' | 'updatedAt' | 'status' | 'entity' | 'firmId' | 'id'>;
 
@@ -120,12 +121,7 @@ export async function patchTimeEntry(firmId: string, id: string, patch: PatchTim
     if (ifMatch !== undefined && ifMatch !== current.version) throw new PreconditionFailed(ifMatch, current.version);
     if (current.status !== 'open') throw new Conflict('locked', `This entry is ${current.status}: it was sent for billing and can no longer be edited.`);
     const { rateLabelId, rateValue, amount, ...plain } = patch;
-    const next: Record<string, unknown> = { ...current };
-    for (const [field, value] of Object.entries(plain)) {
-      if (value === undefined) continue;
-      if (value === null) delete next[field];
-      else next[field] = value;
-    }
+    const next: Record<string, unknown> = applyPatch<Record<string, unknown>>(current as never, plain);
     if (patch.hours && patch.billableHours === undefined && current.billableHours === current.hours) next.billableHours = patch.hours;
     if (patch.billableHours === null) next.billableHours = next.hours;
     const requested: Record<string, string | undefined> = { ...current.requested };

@@ -8,6 +8,7 @@ import type { Page } from '../../api/common-schemas.ts';
 import { checkLabelRefs, overrideRefs } from '../rates/labels-repo.ts';
 import { loadUser, rolesMissing, type UserRecord } from './repository.ts';
 import type { CreateUser, PatchUser, User } from './schemas.ts';
+import { applyPatch } from '../../shared/patch.ts';
 
 const toApi = ({ entity: _e, firmId: _f, ...user }: UserRecord): User => user;
 
@@ -52,12 +53,7 @@ export async function patchUser(firmId: string, id: string, patch: PatchUser, if
     const current = await loadUser(firmId, id);
     if (!current) throw new NotFound('User');
     if (ifMatch !== undefined && ifMatch !== current.version) throw new PreconditionFailed(ifMatch, current.version);
-    const next: Record<string, unknown> = { ...current };
-    for (const [field, value] of Object.entries(patch)) {
-      if (value === undefined) continue;
-      if (value === null) delete next[field];
-      else next[field] = value;
-    }
+    const next: Record<string, unknown> = applyPatch<Record<string, unknown>>(current as never, patch);
     const record = { ...(next as unknown as UserRecord), version: current.version + 1, updatedAt: nowIso() };
     const emailChanged = record.email.toLowerCase() !== current.email.toLowerCase();
     const items = [
