@@ -110,6 +110,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
       handlers.set(name, module.handler);
     }
     const faults = await import('#lib/shared/faults');
+    const { dynamoRequests } = await import('#lib/aws/dynamodb');
 
     const routes: LocalRoute[] = [];
     for (const name of handlers.keys()) {
@@ -141,6 +142,11 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
       if (path === '/__local/faults' && req.method === 'POST') {
         const { point, times, firmId } = JSON.parse(body || '{}') as { point: string; times?: number; firmId?: string };
         faults.armFault(point, times ?? 1, firmId);
+        return { status: 204, body: null };
+      }
+      if (path === '/__local/metrics' && req.method === 'GET') return { status: 200, body: { dynamodbRequests: dynamoRequests } };
+      if (path === '/__local/metrics' && req.method === 'DELETE') {
+        for (const key of Object.keys(dynamoRequests)) delete dynamoRequests[key];
         return { status: 204, body: null };
       }
       if (path === '/__local/faults' && req.method === 'DELETE') {

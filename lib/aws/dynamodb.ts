@@ -8,6 +8,19 @@ export const dynamo = new DynamoDBClient({
   ...(config.endpoints.dynamodb ? { endpoint: config.endpoints.dynamodb } : {}),
 });
 
+/**
+ * DynamoDB requests made by this container, by operation: the benchmarks read
+ * them (through the local stack) to report requests per exported entry.
+ */
+export const dynamoRequests: Record<string, number> = {};
+dynamo.middlewareStack.add(
+  (next, context) => async (args) => {
+    dynamoRequests[context.commandName ?? 'unknown'] = (dynamoRequests[context.commandName ?? 'unknown'] ?? 0) + 1;
+    return next(args);
+  },
+  { step: 'initialize', name: 'countRequests' },
+);
+
 export const ddb = DynamoDBDocumentClient.from(dynamo, {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });

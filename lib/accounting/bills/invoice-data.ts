@@ -33,8 +33,13 @@ export function invoiceView(bill: BillRecord, contactId: string, ctx: InvoiceCon
   const contact = ctx.contacts.get(contactId);
   const share = bill.allocations.find((a) => a.contactId === contactId);
   const split = bill.allocations.length > 1 && share;
-  const paidShares = splitTotal(bill.paid, bill.allocations.length ? bill.allocations : [{ contactId, percent: '100.00' }]);
-  const paid = paidShares.find((p) => p.contactId === contactId)?.amount ?? bill.paid;
+  // On a split bill each payment is apportioned like the bill, so this client's list adds up to its "Paid".
+  const payments = ctx.payments.map((p) => ({
+    date: p.date,
+    method: p.method,
+    amount: split ? splitTotal(p.amount, bill.allocations).find((a) => a.contactId === contactId)!.amount : p.amount,
+  }));
+  const paid = toMoney(payments.reduce((sum, p) => sum.plus(p.amount), money(0)));
   const owed = split ? share.amount : bill.total;
   return {
     preview,
@@ -61,7 +66,7 @@ export function invoiceView(bill: BillRecord, contactId: string, ctx: InvoiceCon
       .map((l) => ({ date: l.date, description: l.description, amount: l.amount, ...(l.expenseCode ? { expenseCode: l.expenseCode } : {}) })),
     totals: { fees: bill.feesTotal, disbursements: bill.disbursementsTotal, total: bill.total },
     ...(split ? { share: { percent: share.percent, amount: share.amount } } : {}),
-    payments: ctx.payments.map((p) => ({ date: p.date, method: p.method, amount: p.amount })),
+    payments,
     paid,
     balanceDue: toMoney(money(owed).minus(paid)),
   };
