@@ -183,7 +183,7 @@ export const AccountingBalanceChanged = z.object({
   asOf: z.iso.datetime(),
 });
 
-export const ExportErrorCode = z.enum(['matter_not_linked', 'contact_not_linked', 'timekeeper_not_in_accounting']);
+export const ExportErrorCode = z.enum(['matter_not_linked', 'contact_not_linked', 'timekeeper_not_in_accounting', 'import_failed']);
 export type ExportErrorCode = z.infer<typeof ExportErrorCode>;
 export const ExportError = z.object({ timeEntryId: z.string(), code: ExportErrorCode, message: z.string() });
 export type ExportError = z.infer<typeof ExportError>;

@@ -1,8 +1,20 @@
 import { BillProductionMessage } from '#events/messages';
 import { queueConsumer } from '#lib/queue/consumer';
 import { onProduceBill, planProduction } from '#lib/accounting/bills/production';
+import { describeError, failJob } from '#lib/jobs/give-up';
+import { accountingStore } from '#lib/accounting/store';
 
 /** Plans production jobs and produces one bill per message. */
-export const handler = queueConsumer(BillProductionMessage, (message) =>
-  message.type === 'accounting.production.plan' ? planProduction(message) : onProduceBill(message),
+export const handler = queueConsumer(
+  BillProductionMessage,
+  async (message, delivery) => {
+    if (message.type === 'accounting.production.bill') return onProduceBill(message, delivery.lastAttempt);
+    try {
+      await planProduction(message);
+    } catch (error) {
+      if (!delivery.lastAttempt) throw error;
+      await failJob(message.jobId, `Planning the production failed: ${describeError(error)}. Bills not produced stay approved; produce again.`, (items) => accountingStore.commit(items));
+    }
+  },
+  'billProduction',
 );

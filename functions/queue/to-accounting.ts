@@ -1,4 +1,5 @@
 import { ToAccountingMessage } from '#events/messages';
+import { giveUpOnPracticeMessage } from '#lib/accounting/give-up';
 import { queueConsumer } from '#lib/queue/consumer';
 import { onPracticeContactLinked, onPracticeContactUpserted } from '#lib/accounting/contacts/sync';
 import { onPracticeSettingsChanged } from '#lib/accounting/settings/service';
@@ -6,7 +7,20 @@ import { onPracticeMatterUpserted } from '#lib/accounting/files/sync';
 import { bookExportBatch, onExportFinished } from '#lib/accounting/ledger/import';
 
 /** Applies practice's sync messages to the accounting book, one record at a time. */
-export const handler = queueConsumer(ToAccountingMessage, async (message) => {
+export const handler = queueConsumer(
+  ToAccountingMessage,
+  async (message, delivery) => {
+    try {
+      await apply(message);
+    } catch (error) {
+      // On the last delivery, practice is told why rather than left waiting.
+      if (!delivery.lastAttempt || !(await giveUpOnPracticeMessage(message, error))) throw error;
+    }
+  },
+  'toAccounting',
+);
+
+function apply(message: ToAccountingMessage): Promise<void> {
   switch (message.type) {
     case 'practice.contact.upserted':
       return onPracticeContactUpserted(message);
@@ -21,4 +35,4 @@ export const handler = queueConsumer(ToAccountingMessage, async (message) => {
     case 'practice.time_export.finished':
       return onExportFinished(message);
   }
-});
+}

@@ -1,4 +1,6 @@
 import { ToPracticeMessage } from '#events/messages';
+import { describeError, failJob } from '#lib/jobs/give-up';
+import { practiceStore } from '#lib/practice/store';
 import { queueConsumer } from '#lib/queue/consumer';
 import {
   onAccountingContactLinked,
@@ -10,7 +12,21 @@ import { onBatchBooked } from '#lib/practice/billing/time-export';
 import { onBillFinalized } from '#lib/practice/billing/bills';
 
 /** Applies accounting's sync messages to the practice book, one record at a time. */
-export const handler = queueConsumer(ToPracticeMessage, async (message) => {
+export const handler = queueConsumer(
+  ToPracticeMessage,
+  async (message, delivery) => {
+    try {
+      await apply(message);
+    } catch (error) {
+      // An export answer that cannot be applied ends its job as failed, with the reason.
+      if (!delivery.lastAttempt || message.type !== 'accounting.time.batch_booked') throw error;
+      await failJob(message.jobId, `Could not record a batch of the export: ${describeError(error)}`, (items) => practiceStore.commit(items));
+    }
+  },
+  'toPractice',
+);
+
+async function apply(message: ToPracticeMessage): Promise<void> {
   switch (message.type) {
     case 'accounting.contact.upserted':
       await onAccountingContactUpserted(message);
@@ -32,4 +48,4 @@ export const handler = queueConsumer(ToPracticeMessage, async (message) => {
     case 'accounting.bill.finalized':
       return onBillFinalized(message);
   }
-});
+}

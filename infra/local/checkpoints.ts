@@ -1,22 +1,15 @@
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { CheckpointStore } from './stream-poller.ts';
 
-/** Stream checkpoints in memory, or in a JSON file beside persistent data. */
-/** Keyed by reader (function and stream): two functions on one stream each keep their own place. */
-export function checkpointStore(file: string | null, reader: string): CheckpointStore {
-  const all: Record<string, Record<string, string>> = file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const mine = (all[reader] ??= {});
+/**
+ * Stream checkpoints, in memory on purpose. The emulator's queues live in
+ * memory too, so a restart loses whatever was in flight; starting every stream
+ * reader again from the oldest record (DynamoDB keeps 24 hours) re-sends all
+ * of it. Every consumer is idempotent, so the replay only fills the gaps.
+ */
+export function checkpointStore(): CheckpointStore {
+  const positions = new Map<string, string>();
   return {
-    get: (shardId) => mine[shardId],
-    set: (shardId, sequenceNumber) => {
-      mine[shardId] = sequenceNumber;
-      if (!file) return;
-      // Re-read so two pollers sharing the file do not overwrite each other.
-      const onDisk: Record<string, Record<string, string>> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-      onDisk[reader] = mine;
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify(onDisk));
-    },
+    get: (shardId) => positions.get(shardId),
+    set: (shardId, sequenceNumber) => void positions.set(shardId, sequenceNumber),
   };
 }

@@ -12,7 +12,7 @@ import { freePort, PidRegistry } from './processes.ts';
 import { provision } from './provision.ts';
 import { localVerifier } from './keys.ts';
 import { startHttpServer, type LocalRoute } from './http-server.ts';
-import { startQueuePoller } from './queue-poller.ts';
+import { firmOf, startQueuePoller } from './queue-poller.ts';
 import { startStreamPoller } from './stream-poller.ts';
 import { startScheduler } from './scheduler.ts';
 import { checkpointStore } from './checkpoints.ts';
@@ -125,6 +125,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
     const scheduler = startScheduler(scheduled, errors('schedule'));
     stoppers.push(scheduler.stop);
 
+    /** Firms whose queued messages are all delivered twice (chaos tests). */
+    const duplicateFirms = new Set<string>();
+    const chaosCounts = { duplicatedBatches: 0 };
     const keyDir = join(o.stateDir, 'keys');
     const verifier = await localVerifier(keyDir);
     let info: StackInfo | undefined;
@@ -144,9 +147,15 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
         faults.armFault(point, times ?? 1, firmId);
         return { status: 204, body: null };
       }
-      if (path === '/__local/metrics' && req.method === 'GET') return { status: 200, body: { dynamodbRequests: dynamoRequests } };
+      if (path === '/__local/metrics' && req.method === 'GET') return { status: 200, body: { dynamodbRequests: dynamoRequests, ...chaosCounts } };
       if (path === '/__local/metrics' && req.method === 'DELETE') {
         for (const key of Object.keys(dynamoRequests)) delete dynamoRequests[key];
+        return { status: 204, body: null };
+      }
+      if (path === '/__local/chaos' && req.method === 'POST') {
+        const { firmId, duplicateDeliveries } = JSON.parse(body || '{}') as { firmId: string; duplicateDeliveries: boolean };
+        if (duplicateDeliveries) duplicateFirms.add(firmId);
+        else duplicateFirms.delete(firmId);
         return { status: 204, body: null };
       }
       if (path === '/__local/faults' && req.method === 'DELETE') {
@@ -185,6 +194,11 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
           batchSize: trigger.batchSize,
           concurrency: o.queueConcurrency ?? 2,
           onError: errors(`queue ${trigger.queue}`),
+          deliverTwice: (records) => {
+            const twice = duplicateFirms.size > 0 && records.some((r) => duplicateFirms.has(firmOf(r) ?? ''));
+            if (twice) chaosCounts.duplicatedBatches++;
+            return twice;
+          },
         });
         stoppers.push(poller.stop);
       } else if (trigger.kind === 'stream') {
@@ -197,7 +211,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
           handler: handlers.get(name)!,
           batchSize: trigger.batchSize,
           filter: trigger.filter,
-          checkpoints: checkpointStore(dataDir && join(dataDir, 'stream-checkpoints.json'), `${name}|${streamArn}`),
+          checkpoints: checkpointStore(),
           onError: errors(`stream ${trigger.table}`),
         });
         stoppers.push(poller.stop);

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { z } from 'zod';
 import { logger } from '../shared/logger.ts';
+import { queues, type QueueName } from '../declaration.ts';
 
 /**
  * An SQS consumer that handles records one by one, in order, and reports
@@ -12,10 +13,18 @@ import { logger } from '../shared/logger.ts';
  *
  * Handlers must be idempotent: SQS delivers at least once.
  */
+export interface Delivery {
+  receiveCount: number;
+  /** This is the last delivery before the message goes to the DLQ: give up visibly instead of failing again. */
+  lastAttempt: boolean;
+}
+
 export function queueConsumer<S extends z.ZodType<{ type: string; firmId: string; id: string }>>(
   schema: S,
-  handle: (message: z.infer<S>, receiveCount: number) => Promise<void>,
+  handle: (message: z.infer<S>, delivery: Delivery) => Promise<void>,
+  queue?: QueueName,
 ) {
+  const maxReceiveCount = queue ? queues[queue].maxReceiveCount : Number.POSITIVE_INFINITY;
   return middy<SQSEvent, SQSBatchResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event) => {
@@ -25,7 +34,8 @@ export function queueConsumer<S extends z.ZodType<{ type: string; firmId: string
         try {
           const message = schema.parse(JSON.parse(record.body)) as z.infer<S>;
           logger.appendKeys({ firmId: message.firmId, messageType: message.type, syncMessageId: message.id });
-          await handle(message, Number(record.attributes?.ApproximateReceiveCount ?? '1'));
+          const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? '1');
+          await handle(message, { receiveCount, lastAttempt: receiveCount >= maxReceiveCount });
           logger.debug('message applied');
         } catch (error) {
           logger.error('message failed; it will be retried', { error: error as Error });

@@ -20,6 +20,7 @@ import { DomainError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { logger } from '../../shared/logger.ts';
+import { describeError } from '../../jobs/give-up.ts';
 import { billsRepo } from './repository.ts';
 import { finalizeBill, markBilled } from './finalize.ts';
 import { emailInvoices, storeInvoices } from './documents.ts';
@@ -98,7 +99,7 @@ export async function produceBill(firmId: string, billId: string): Promise<{ bil
   return { bill: withDocuments, problems };
 }
 
-export async function onProduceBill(m: z.infer<typeof ProduceBill>): Promise<void> {
+export async function onProduceBill(m: z.infer<typeof ProduceBill>, lastAttempt = false): Promise<void> {
   let failure: { code: string; message: string } | undefined;
   let problems: { code: string; message: string }[] = [];
   const bill = await billsRepo.load(m.firmId, m.billId);
@@ -108,9 +109,11 @@ export async function onProduceBill(m: z.infer<typeof ProduceBill>): Promise<voi
     try {
       problems = (await produceBill(m.firmId, m.billId)).problems;
     } catch (error) {
-      // A bill that cannot be produced (not approved, nothing left to bill) fails for good; anything else is retried.
-      if (!(error instanceof DomainError) || error.status >= 500) throw error;
-      failure = { code: error.code, message: error.message };
+      // A bill that cannot be produced (not approved, nothing left to bill) fails for good; anything else is
+      // retried, and on the last delivery counted as failed with the reason (a rerun resumes where it stopped).
+      if (error instanceof DomainError && error.status < 500) failure = { code: error.code, message: error.message };
+      else if (lastAttempt) failure = { code: 'production_failed', message: `Producing the bill failed: ${describeError(error)}` };
+      else throw error;
     }
   }
   const now = nowIso();

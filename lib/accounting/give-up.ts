@@ -1,0 +1,32 @@
+import type { Draft, ToAccountingMessage, ToPracticeMessage } from '#events/messages';
+import { accountingStore } from './store.ts';
+import { outboxEntry } from '../sync/outbox.ts';
+import { describeError } from '../jobs/give-up.ts';
+import { logger } from '../shared/logger.ts';
+
+/**
+ * The last delivery of a practice message failed too: instead of letting it
+ * vanish into the DLQ, tell practice, so the record it concerns shows an
+ * error with the reason (and its export entries are counted as failed).
+ */
+export async function giveUpOnPracticeMessage(message: ToAccountingMessage, error: unknown): Promise<boolean> {
+  const reason = `Accounting could not apply this change: ${describeError(error)}`;
+  const answer = (draft: Draft<ToPracticeMessage>) => accountingStore.commit([accountingStore.putOutbox(outboxEntry('toPractice', draft))]);
+  logger.error('giving up on a practice message', { type: message.type, reason });
+  switch (message.type) {
+    case 'practice.contact.upserted':
+      await answer({ type: 'accounting.contact.link_failed', firmId: message.firmId, practiceContactId: message.practiceContactId, clock: message.clock, error: { code: 'invalid', message: reason } });
+      return true;
+    case 'practice.matter.upserted':
+      await answer({ type: 'accounting.file.link_failed', firmId: message.firmId, practiceMatterId: message.practiceMatterId, clock: message.clock, error: { code: 'invalid', message: reason } });
+      return true;
+    case 'practice.time.export_batch':
+      await answer({
+        type: 'accounting.time.batch_booked', firmId: message.firmId, jobId: message.jobId, batchNo: message.batchNo, booked: [],
+        failed: message.entries.map((e) => ({ timeEntryId: e.timeEntryId, code: 'import_failed' as const, message: reason })),
+      });
+      return true;
+    default:
+      return false;
+  }
+}
