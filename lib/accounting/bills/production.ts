@@ -64,7 +64,10 @@ async function pageOfBills(job: JobRecord): Promise<{ ids: string[]; next: strin
 
 export async function planProduction(m: z.infer<typeof BillProductionPlan>): Promise<void> {
   let job = await loadJob(m.jobId);
-  if (!job || job.firmId !== m.firmId || job.planning.done || job.planning.cursor !== m.cursor) return;
+  // Planning always goes on from where the job stands, whatever cursor the message carries: a replayed or
+  // duplicate message simply continues (or finds nothing to do), and two planners at once are kept apart by
+  // the guard on each step, so a lost hand-over message can never strand a job.
+  if (!job || job.firmId !== m.firmId || job.planning.done) return;
   for (let page = 0; page < PAGES_PER_STEP; page++) {
     const { ids, next } = await pageOfBills(job);
     const done = next === null;

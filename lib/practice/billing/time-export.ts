@@ -55,7 +55,10 @@ export async function startTimeExport(firmId: string, input: StartTimeExport): P
 /** One planning step: up to PAGES_PER_STEP pages, each committed with its batch message and its job counts. */
 export async function planTimeExport(m: z.infer<typeof TimeExportPlan>): Promise<void> {
   let job = await loadJob(m.jobId);
-  if (!job || job.firmId !== m.firmId || job.planning.done || job.planning.cursor !== m.cursor) return;
+  // Planning always goes on from where the job stands, whatever cursor the message carries: a replayed or
+  // duplicate message simply continues (or finds nothing to do), and two planners at once are kept apart by
+  // the guard on each step, so a lost hand-over message can never strand a job.
+  if (!job || job.firmId !== m.firmId || job.planning.done) return;
   const filter = { ...(job.params as StartTimeExport), status: 'open' as const };
   for (let page = 0; page < PAGES_PER_STEP; page++) {
     const entries = await pageOfEntries(m.firmId, filter, EXPORT_PAGE, job.planning.cursor || undefined);
