@@ -78,7 +78,8 @@ export async function buildFirm(options: { label?: string } = {}): Promise<FirmF
     ok(api.post('/practice/rate-labels', { name: `Spare ${marker}`, type: 'hourly', baseValue: '100.00' }), 'spare rate label'),
     ok(api.post('/practice/rate-labels', { name: `Obsolete ${marker}`, type: 'hourly', baseValue: '90.00' }), 'obsolete rate label'),
   ]);
-  const role = `role-${marker}`.slice(0, 60);
+  // Role ids are chosen by the client (any firm may use the same one), so this one carries no marker.
+  const role = `role-${Math.random().toString(36).slice(2, 10)}`;
   await ok(api.put(`/practice/system-roles/${role}`, { name: `Associate ${marker}`, defaultRateLabelId: label.id }), 'system role');
   const quickCode = await ok(
     api.post('/practice/quick-codes', { code: 'QC-1', description: `Research ${marker}`, rateLabelByRole: { [role]: label.id }, taskCode: 'L110' }),
