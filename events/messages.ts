@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SyncClock } from './clock.ts';
 import { ContactCommon, ContactNumber, NumberingSequence } from './contact.ts';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AccountingBalanceChanged, Balance, Draft } from '#events/messages';
 import { accountingKeys, accountingStore } from './store.ts';
 import { firmPk, type TxItem } from '../aws/book-store.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Query of every list route. */
 export const ListQuery = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { allRoutes } from './routes.ts';
 import { Problem } from './common-schemas.ts';
 import type { RouteSpec } from './route.ts';

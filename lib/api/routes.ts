@@ -25,7 +25,7 @@ import {
   SystemRole,
 } from '../practice/rates/schemas.ts';
 import { CreateTimeEntry, PatchTimeEntry, TimeEntry, TimeEntryQuery } from '../practice/time/schemas.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { StartTimeExport } from '../practice/billing/schemas.ts';
 import {
   Bill,

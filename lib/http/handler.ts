@@ -5,7 +5,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { logger } from '../shared/logger.ts';
 import { DomainError, NotFound } from '../shared/errors.ts';
 import { routeKey, type RouteSpec } from '../api/route.ts';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { BadRequest, PayloadTooLarge } from '../shared/errors.ts';
 import { fieldErrors } from './zod-errors.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'partially_failed']);
 export type JobStatus = z.infer<typeof JobStatus>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A real calendar date as `YYYY-MM-DD` (2026-02-30 is refused). */
 export const IsoDate = z

@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Money and other exact decimals. Amounts cross the API and rest in DynamoDB

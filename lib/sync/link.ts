@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { compareClocks, type SyncClock } from '#events/clock';
 import { LinkErrorCode } from '#events/messages';
 

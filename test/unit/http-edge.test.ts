@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseBody, parseIfMatch, MAX_BODY_BYTES } from '../../lib/http/request.ts';
 import { toResult, accepted } from '../../lib/http/response.ts';
 import { BadRequest, PayloadTooLarge } from '../../lib/shared/errors.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { BillProductionPlan, ProduceBill } from '#events/messages';
 import { accountingStore } from '../store.ts';
 import { outboxEntry } from '../../sync/outbox.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate } from '#lib/shared/dates';
 import { Money, PositiveMoney } from '#lib/shared/money';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { compareClocks, firstClock, tick } from '#events/clock';
 import { commonFieldNames, pickCommon, type ContactCommon, type NumberingSequence } from '#events/contact';
 import type {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { PracticeContactLinked, PracticeContactUpserted } from '#events/messages';
 import { accountingKeys, accountingStore } from '../store.ts';
 import { getAccountingSettings } from '../settings/service.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AccountingFileLinked, AccountingFileLinkFailed, Draft, LinkErrorCode, MatterOptions, PracticeMatterUpserted } from '#events/messages';
 import type { Link, SyncState } from '../../sync/link.ts';
 import { initialAllocations, reallocate, type Allocation } from './allocations.ts';

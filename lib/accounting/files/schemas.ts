@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Link } from '#lib/sync/link';
 import { PositiveMoney, Money } from '#lib/shared/money';
 import { IsoDate } from '#lib/shared/dates';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { compareClocks } from '#events/clock';
 import type { PracticeMatterUpserted } from '#events/messages';
 import { accountingKeys, accountingStore } from '../store.ts';

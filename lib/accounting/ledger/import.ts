@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ExportError, PracticeTimeExportBatch, PracticeTimeExportFinished } from '#events/messages';
 import { accountingKeys, accountingStore } from '../store.ts';
 import { accountingUsersByEmail } from '../users/service.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Money } from '#lib/shared/money';
 
 export const LedgerType = z.enum(['billable_work', 'on_hold', 'non_billable_work']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const FileNumbering = z.strictObject({
   prefix: z.string().max(10).regex(/^[A-Za-z0-9-]*$/, 'may hold only letters, digits and "-"'),

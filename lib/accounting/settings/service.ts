@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { PracticeSettingsChanged } from '#events/messages';
 import { accountingKeys, accountingStore } from '../store.ts';
 import { nowIso } from '../../shared/clock.ts';

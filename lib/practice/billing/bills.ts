@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AccountingBillFinalized } from '#events/messages';
 import { practiceKeys, practiceStore } from '../store.ts';
 import { entryIndexKeys } from '../time/model.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate } from '#lib/shared/dates';
 
 const Id = z.string().min(1).max(64);

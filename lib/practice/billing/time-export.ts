@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AccountingTimeBatchBooked, TimeExportPlan } from '#events/messages';
 import { practiceKeys, practiceStore } from '../store.ts';
 import { pageOfEntries } from '../time/service.ts';

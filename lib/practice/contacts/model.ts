@@ -1,7 +1,7 @@
 import { compareClocks, firstClock, tick } from '#events/clock';
 import { commonFieldNames, pickCommon, type ContactCommon, type NumberingSequence } from '#events/contact';
 import type { Draft, AccountingContactLinkFailed, AccountingContactLinked, AccountingContactUpserted, PracticeContactLinked, PracticeContactUpserted } from '#events/messages';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { answerCovers, pendingLink, type Link, type SyncState } from '../../sync/link.ts';
 import type { CreatePracticeContact, PatchPracticeContact, PracticeContact } from './schemas.ts';
 import { applyPatch } from '../../shared/patch.ts';

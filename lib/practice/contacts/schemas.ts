@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { contactCommonShape, ContactKind, ContactNumber, NumberingSequence, Address } from '#events/contact';
 import { Money } from '#lib/shared/money';
 import { Link } from '#lib/sync/link';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AccountingContactLinkFailed, AccountingContactLinked, AccountingContactUpserted } from '#events/messages';
 import { practiceStore } from '../store.ts';
 import { outboxEntry } from '../../sync/outbox.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { firstClock, tick } from '#events/clock';
 import { compareClocks } from '#events/clock';
 import type { AccountingFileLinked, AccountingFileLinkFailed, Draft, PracticeMatterUpserted } from '#events/messages';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AccountingBalanceChanged, AccountingFileLinked, AccountingFileLinkFailed } from '#events/messages';
 import { practiceKeys, practiceStore } from '../store.ts';
 import { firmPk, TransactionRefused } from '../../aws/book-store.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Money } from '#lib/shared/money';
 
 export const RateLabelType = z.enum(['hourly', 'fixed', 'custom']);

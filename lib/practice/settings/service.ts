@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Draft, PracticeSettingsChanged } from '#events/messages';
 import { practiceKeys, practiceStore } from '../store.ts';
 import { outboxEntry } from '../../sync/outbox.ts';

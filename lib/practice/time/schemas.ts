@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate } from '#lib/shared/dates';
 import { Money } from '#lib/shared/money';
 import { ActivityCode, QuickCodeValue, RateLabelType, TaskCode } from '../rates/schemas.ts';

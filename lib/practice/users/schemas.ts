@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Money } from '#lib/shared/money';
 
 /** The LOC revised timekeeper classifications (2014), as LEDES files carry them. */
