@@ -336,7 +336,17 @@ function encodeCursor(key: Record<string, unknown>): string {
 function decodeIndexCursor(cursor: string, pkAttr: string, indexPk: string): Record<string, unknown> {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (key[pkAttr] === indexPk && typeof key.pk === 'string' && key.pk.startsWith('FIRM#') && Object.keys(key).length === 4) return key;
+    const skAttr = pkAttr.replace(/pk$/, 'sk');
+    const shaped =
+      Object.keys(key).length === 4 &&
+      key[pkAttr] === indexPk &&
+      typeof key.pk === 'string' &&
+      indexPk.startsWith(`${key.pk}#`) &&
+      typeof key.sk === 'string' &&
+      key.sk.length > 0 &&
+      typeof key[skAttr] === 'string' &&
+      (key[skAttr] as string).length > 0;
+    if (shaped) return key;
   } catch {
     // fall through
   }

@@ -39,6 +39,8 @@ export function on<R extends RouteSpec>(route: R, run: (request: Request<R>) => 
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
+const SAFE_ID = /^[A-Za-z0-9_.-]{1,100}$/;
+
 async function dispatch(bindings: Map<string, Binding>, event: Event): Promise<APIGatewayProxyStructuredResultV2> {
   const requestId = event.requestContext?.requestId ?? 'local';
   try {
@@ -50,10 +52,13 @@ async function dispatch(bindings: Map<string, Binding>, event: Event): Promise<A
       : callerOf(event);
     if (caller.firmId) logger.appendKeys({ firmId: caller.firmId, userId: caller.userId });
     requireAccess(caller, route.access);
+    const params = (event.pathParameters ?? {}) as Record<string, string>;
+    // Ids are ours: anything not shaped like one names no record (and must never reach a key).
+    for (const value of Object.values(params)) if (!SAFE_ID.test(value)) throw new NotFound('The record');
     const request: Request<RouteSpec> = {
       caller,
       firmId: caller.firmId,
-      params: (event.pathParameters ?? {}) as Record<string, string>,
+      params,
       body: route.body ? parseBody(event, route.body) : undefined,
       query: route.query ? parseQuery(event, route.query) : undefined,
       ifMatch: route.conditional ? parseIfMatch(event) : undefined,

@@ -14,7 +14,8 @@ export const Money = z
   .regex(/^\d{1,12}\.\d{2}$/, 'must be a non-negative decimal string with exactly two decimals, like "230.00"');
 export type Money = z.infer<typeof Money>;
 
-export const PositiveMoney = Money.refine((s) => new Big(s).gt(0), 'must be more than 0.00');
+/** Refinements run even when the pattern failed, so this one must not trust its input. */
+export const PositiveMoney = Money.refine((s) => /^\d{1,12}\.\d{2}$/.test(s) && new Big(s).gt(0), 'must be more than 0.00');
 
 export const money = (value: string | number | Big) => new Big(value);
 

@@ -1,3 +1,5 @@
+import * as events from 'aws-cdk-lib/aws-events';
+import { Duration } from 'aws-cdk-lib';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
@@ -252,7 +254,7 @@ describe('triggers', () => {
   it.each(triggered('schedule'))('%s runs on its schedule', (name, _decl, trigger) => {
     const n = trigger.everyMinutes;
     template.hasResourceProperties('AWS::Events::Rule', {
-      ScheduleExpression: `rate(${n} minute${n === 1 ? '' : 's'})`,
+      ScheduleExpression: events.Schedule.rate(Duration.minutes(n)).expressionString,
       State: 'ENABLED',
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId(name), 'Arn'] } })],
     });
@@ -368,6 +370,7 @@ describe('least privilege', () => {
     for (const t of Object.keys(decl.tables ?? {}) as TableName[]) expected[envName.table(t)] = { Ref: tableId(t) };
     for (const q of decl.sendsTo ?? []) expected[envName.queueUrl(q)] = { Ref: queueId(q) };
     for (const b of Object.keys(decl.buckets ?? {}) as BucketName[]) expected[envName.bucket(b)] = { Ref: bucketId(b) };
+    if ('mail' in decl && decl.mail) expected.MAIL_FROM = expect.any(String) as unknown as Json;
     expect(resourceOf(stack.functions[name]).Properties.Environment.Variables).toEqual(expected);
   });
 });
