@@ -96,7 +96,12 @@ export function startHttpServer(options: {
         const m = route.pattern.exec(url.pathname);
         if (!m) continue;
         const params: Record<string, string> = {};
-        route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+        try {
+          route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+        } catch {
+          // A malformed %-escape names no record (API Gateway would not route it either).
+          return sendProblem(res, new NotFound(`Route ${method} ${url.pathname}`), requestId);
+        }
         match = { route, params };
         break;
       }

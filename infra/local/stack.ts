@@ -32,7 +32,7 @@ export interface LocalStackOptions {
   redriveAfterSeconds?: number;
   /** Overrides every schedule's period. */
   scheduleEveryMs?: number;
-  /** Poll loops per queue. */
+  /** Poll loops per queue (Lambda would scale out to the declared maxConcurrency; 6 keeps 2 cores busy). */
   queueConcurrency?: number;
   logLevel?: string;
 }
@@ -192,7 +192,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
           queueArn: arn.Attributes!.QueueArn!,
           handler: handlers.get(name)!,
           batchSize: trigger.batchSize,
-          concurrency: o.queueConcurrency ?? 2,
+          concurrency: o.queueConcurrency ?? 6,
           onError: errors(`queue ${trigger.queue}`),
           deliverTwice: (records) => {
             const twice = duplicateFirms.size > 0 && records.some((r) => duplicateFirms.has(firmOf(r) ?? ''));

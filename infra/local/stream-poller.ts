@@ -30,6 +30,9 @@ export interface StreamPollerOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** As the CDK stack's stream event sources: retried, then skipped (the reconciler re-sends what matters). */
+const MAX_RECORD_ATTEMPTS = 10;
+
 function toLambdaRecord(r: StreamRecord, streamArn: string): DynamoDBRecord {
   const d = r.dynamodb!;
   return {
@@ -78,10 +81,16 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
     lastDescribe = Date.now();
   }
 
-  /** Invokes the handler until every matching record of `records` is handled. */
+  /**
+   * Invokes the handler until every matching record of `records` is handled,
+   * or, like Lambda's event source mapping, a record has failed
+   * MAX_RECORD_ATTEMPTS times: then it is skipped (and logged) so one bad
+   * record never blocks its shard.
+   */
   async function deliver(shardId: string, records: StreamRecord[]): Promise<void> {
     let pending = records.filter((r) => matchesFilter(r, o.filter)).map((r) => toLambdaRecord(r, o.streamArn));
     let delay = 100;
+    let attempts = 0;
     for (let start = 0; start < pending.length && running; ) {
       const batch = pending.slice(start, start + o.batchSize);
       let retryFrom: number | undefined;
@@ -99,6 +108,11 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
       if (retryFrom === undefined) {
         start += batch.length;
         delay = 100;
+        attempts = 0;
+      } else if (++attempts >= MAX_RECORD_ATTEMPTS) {
+        o.onError(new Error(`${o.functionName}: skipped stream record ${pending[retryFrom]!.dynamodb!.SequenceNumber} after ${attempts} failed attempts`));
+        start = retryFrom + 1;
+        attempts = 0;
       } else {
         start = retryFrom;
         await sleep(delay);

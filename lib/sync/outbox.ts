@@ -3,6 +3,15 @@ import type { QueueName } from '../declaration.ts';
 import { newId } from '../shared/ids.ts';
 import { nowEpochSeconds, nowIso } from '../shared/clock.ts';
 
+/**
+ * JSON with every non-ASCII character escaped (`\u00e9`): the same value once
+ * parsed, but a body every queue accepts (SQS refuses some code points, such
+ * as U+FFFE, that users can type).
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Outbox entries outlive any sane relay delay, then DynamoDB's TTL removes them. */
 const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -31,7 +40,7 @@ export function outboxEntry<M extends Message>(destination: QueueName, draft: Dr
     destination,
     messageType: draft.type,
     firmId: draft.firmId,
-    body: JSON.stringify(message),
+    body: asciiJson(message),
     expiresAt: nowEpochSeconds() + OUTBOX_TTL_SECONDS,
   };
 }

@@ -50,7 +50,10 @@ export async function relayOutbox(records: DynamoDBRecord[]): Promise<DynamoDBBa
             })),
           }),
         );
-        for (const f of out.Failed ?? []) failed.push(group[Number(f.Id)]!.sequenceNumber);
+        for (const f of out.Failed ?? []) {
+          logger.error('queue refused an outbox message', { destination, code: f.Code, detail: f.Message, messageType: group[Number(f.Id)]!.entry.messageType });
+          failed.push(group[Number(f.Id)]!.sequenceNumber);
+        }
       } catch (error) {
         logger.error('outbox relay could not send', { error: error as Error, destination });
         failed.push(...group.map((p) => p.sequenceNumber));

@@ -26,6 +26,16 @@ describe('contacts created in practice', () => {
     });
   });
 
+  it('sync any text the API accepts: emoji, accents, U+FFFE', async () => {
+    const api = await client(newFirm());
+    const name = 'Zoë 😀 Łódź \uFFFE 東京';
+    const created = await api.post('/practice/contacts', person(name));
+    expect(created.status).toBe(201);
+    const linked = await settledRecord(api, `/practice/contacts/${created.body.id}`);
+    expect(linked.link.status).toBe('synchronized');
+    expect((await api.get(`/accounting/contacts/${linked.link.otherId}`)).body.name).toBe(name);
+  });
+
   it('are numbered one after another, and a hand-given number moves the sequence on', async () => {
     const api = await client(newFirm());
     const first = await api.post('/practice/contacts', person('First'));

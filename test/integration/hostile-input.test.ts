@@ -26,7 +26,7 @@ import {
   sqsUnsafe,
   toJson,
 } from './support/hostile.ts';
-import { exampleBody, hasId, isListRoute, pathFor, uniq } from './support/route-table.ts';
+import { exampleBodies, exampleBody, hasId, isListRoute, pathFor } from './support/route-table.ts';
 
 /**
  * Property-based fuzzing of every route with a body (and of the query of
@@ -176,18 +176,11 @@ const deepObject = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
 
 describe('hostile input: size and depth limits', () => {
   for (const route of bodyRoutes) {
-    it(`${key(route)}: 300 KB → 413, exactly 256 KB → not 413 (one byte more → 413), 5,000 levels in a field → 400`, async () => {
+    it(`${key(route)}: a 300 KB body → 413, 5,000 levels of nesting in a field → 400`, async () => {
       const path = pathFor(route, F.ids);
       const base = exampleBody(route, F.ids)!;
-      const exact = toJson({ ...base, padding: '' });
-      const pad = MAX_BODY_BYTES - Buffer.byteLength(exact);
-      const firstField = Object.keys(base)[0];
-      const bodies: string[] = [
-        toJson({ ...base, padding: 'x'.repeat(300 * 1024) }),
-        toJson({ ...base, padding: 'y'.repeat(pad) }),
-        toJson({ ...base, padding: 'y'.repeat(pad + 1) }),
-        toJson({ ...base, [firstField ?? 'field']: new Raw(deepArray(5_000)) }),
-      ];
+      const firstField = Object.keys(base)[0] ?? 'field';
+      const bodies = [toJson({ ...base, padding: 'x'.repeat(300 * 1024) }), toJson({ ...base, [firstField]: new Raw(deepArray(5_000)) })];
       const problems: string[] = [];
       for (const body of bodies) {
         const { reply, problems: p } = await probe(route, path, body);
@@ -197,14 +190,23 @@ describe('hostile input: size and depth limits', () => {
     });
   }
 
+  // The limit and the JSON parser are shared by every route of a function: once per function.
   const byFn = new Map<string, RouteSpec>();
   for (const route of bodyRoutes) if (!byFn.has(route.fn)) byFn.set(route.fn, route);
   for (const route of byFn.values()) {
-    it(`${route.fn} (${key(route)}): 5,000-deep bodies, 60,000-deep arrays, a 300 KB emoji string → 400 / 413`, async () => {
+    it(`${route.fn} (${key(route)}): exactly 256 KB → not 413, one byte more → 413; 5,000/60,000-deep bodies → 400; 300 KB of emoji → 413`, async () => {
       const path = pathFor(route, F.ids);
       const base = exampleBody(route, F.ids)!;
       const firstField = Object.keys(base)[0] ?? 'field';
-      const bodies = [deepArray(5_000), deepObject(5_000), deepArray(60_000), toJson({ ...base, [firstField]: '😀'.repeat(80 * 1024) })];
+      const pad = MAX_BODY_BYTES - Buffer.byteLength(toJson({ ...base, padding: '' }));
+      const bodies = [
+        toJson({ ...base, padding: 'y'.repeat(pad) }),
+        toJson({ ...base, padding: 'y'.repeat(pad + 1) }),
+        deepArray(5_000),
+        deepObject(5_000),
+        deepArray(60_000),
+        toJson({ ...base, [firstField]: '😀'.repeat(80 * 1024) }),
+      ];
       const problems: string[] = [];
       for (const body of bodies) {
         const { reply, problems: p } = await probe(route, path, body);
@@ -401,13 +403,13 @@ describe('hostile input: hostile path ids', () => {
 });
 
 describe('hostile input: type confusion in every string field', () => {
-  for (const route of bodyRoutes) {
-    it(`${key(route)}: each string field as "abc", each field as 0`, async () => {
+  for (const route of bodyRoutes.filter((r) => Object.values(exampleBodies[key(r)]?.({}, 'x') ?? {}).some((v) => typeof v === 'string'))) {
+    it(`${key(route)}: each string field as "abc"`, async () => {
       const path = pathFor(route, F.ids);
       const base = exampleBody(route, F.ids)!;
       const problems: string[] = [];
       for (const [field, value] of Object.entries(base)) {
-        for (const bad of typeof value === 'string' ? ['abc', 0] : [0]) {
+        for (const bad of typeof value === 'string' ? ['abc'] : []) {
           const body = toJson({ ...exampleBody(route, F.ids), [field]: bad });
           const { reply, problems: p } = await probe(route, path, body);
           if (p.length) problems.push(`${field} = ${JSON.stringify(bad)}: ${p.join('; ')} — ${describeReply(reply)}`);

@@ -50,7 +50,7 @@ async function finished(api: Client, jobId: string, what: string) {
   return eventually(async () => {
     const job = (await api.get(`/jobs/${jobId}`)).body;
     return ['succeeded', 'failed', 'partially_failed'].includes(job.status) ? job : undefined;
-  }, 40_000, what);
+  }, 90_000, what);
 }
 
 /**
@@ -104,7 +104,7 @@ export async function buildFirm(options: { label?: string } = {}): Promise<FirmF
     }),
     'contact',
   );
-  const contact = await settledRecord(api, `/practice/contacts/${created.id}`, 20_000);
+  const contact = await settledRecord(api, `/practice/contacts/${created.id}`, 60_000);
   if (contact.link.status !== 'synchronized') throw new Error(`fixture: contact did not link: ${JSON.stringify(contact.link)}`);
   const createdMatter = await ok(
     api.post('/practice/matters', {
@@ -114,7 +114,7 @@ export async function buildFirm(options: { label?: string } = {}): Promise<FirmF
     }),
     'matter',
   );
-  const matter = await settledRecord(api, `/practice/matters/${createdMatter.id}`, 20_000);
+  const matter = await settledRecord(api, `/practice/matters/${createdMatter.id}`, 60_000);
   if (matter.link.status !== 'synchronized') throw new Error(`fixture: matter did not link: ${JSON.stringify(matter.link)}`);
   const fileId = matter.link.otherId as string;
 
@@ -133,7 +133,7 @@ export async function buildFirm(options: { label?: string } = {}): Promise<FirmF
   const ledger = await eventually(async () => {
     const items = (await api.get(`/accounting/files/${fileId}/ledger`)).body.items as any[];
     return items.length === 2 ? items : undefined;
-  }, 20_000, 'two ledger entries');
+  }, 60_000, 'two ledger entries');
   const held = ledger.find((l) => l.timeEntryId === onHold.id);
 
   const first = await ok(api.post('/accounting/bills', { fileId, throughDate: '2026-11-30' }), 'first bill');
@@ -153,7 +153,14 @@ export async function buildFirm(options: { label?: string } = {}): Promise<FirmF
   const draft = await ok(api.post('/accounting/bills', { fileId, throughDate: '2026-11-30' }), 'draft bill');
   const open = await entry('2026-11-06', 'bill', `Open work ${marker}`);
 
-  await waitQuiet(firm, { stableMs: 800, maxMs: 20_000 });
+  // What follows in the background: the billed entry turns `billed` in practice, and the matter balance
+  // learns of the bill, the payment and the disbursement. Then nothing moves any more.
+  await eventually(async () => ((await api.get(`/practice/time-entries/${billed.id}`)).body.status === 'billed' ? true : undefined), 60_000, 'the entry to be billed');
+  await eventually(async () => {
+    const b = (await api.get(`/practice/matters/${matter.id}/balance`)).body;
+    return b.billed === '100.00' && b.paid === '10.00' && b.unbilled === '100.00' ? true : undefined;
+  }, 60_000, 'the matter balance');
+  await waitQuiet(firm, { stableMs: 1_000, maxMs: 30_000 });
   return {
     firm,
     api,
@@ -200,7 +207,7 @@ export async function buildSmallFirm(): Promise<SmallFirm> {
   await ok(api.put('/practice/system-roles/b-role', { name: 'B role' }), 'B role');
   const user = await ok(api.post('/practice/users', { name: 'B User', email: `b.${firm}@firm.test` }), 'B user');
   const created = await ok(api.post('/practice/contacts', { kind: 'organization', name: 'B Client' }), 'B contact');
-  const contact = await settledRecord(api, `/practice/contacts/${created.id}`, 20_000);
+  const contact = await settledRecord(api, `/practice/contacts/${created.id}`, 60_000);
   await waitQuiet(firm, { stableMs: 500, maxMs: 10_000 });
   return {
     firm,

@@ -65,4 +65,4 @@ export function problemFlaws(reply: RawReply): string[] {
 }
 
 /** A short description of a reply for assertion messages. */
-export const describeReply = (reply: RawReply) => `${reply.status} ${reply.text.slice(0, 400)}`;
+export const describeReply = (reply: RawReply | undefined) => (reply ? `${reply.status} ${reply.text.slice(0, 400)}` : '(not sent)');
