@@ -1,0 +1,142 @@
+/**
+ * 2. Time export end to end: 10,000 open time entries, from
+ * POST /practice/billing/time-exports to the job `succeeded` (every entry
+ * booked in the accounting ledger and marked draft in practice).
+ *
+ * Setup: the firm's label, timekeeper (with an email), accounting user (same
+ * email), client and matter are made through the API and linked; one entry is
+ * made through the API and its stored item copied 9,999 times (new id, date,
+ * description; index keys recomputed with the model's own entryIndexKeys)
+ * straight into the practice table with BatchWriteItem, so the stored shape is
+ * exactly what the API writes.
+ *
+ * Baseline, same run, same DynamoDB Local: BatchWriteItem of the same 10,000
+ * items (25 per request, 4 in flight) into a scratch table defined like the
+ * practice table (same keys, the same three list indexes, a stream), which is
+ * then deleted. Targets: at least 25% of that raw write throughput, and at
+ * most 3 DynamoDB requests (made by the handlers, counted by the stack) per
+ * exported entry.
+ */
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, waitUntilTableExists, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { monotonicFactory } from 'ulid';
+import { entryIndexKeys, type TimeEntryRecord } from '../lib/practice/time/model.ts';
+import { batchWrite, countOf, cpuSpent, eventually, round, type BenchContext, type Result } from './context.ts';
+
+const ENTRIES = 10_000;
+const nextUlid = monotonicFactory();
+
+export async function run(ctx: BenchContext): Promise<Result[]> {
+  const stack = await ctx.stack();
+  const api = await stack.api();
+  const setupStarted = performance.now();
+
+  const label = await api.ok(api.post('/practice/rate-labels', { name: 'Standard', type: 'hourly', baseValue: '200.00' }), 'rate label');
+  const tk = await api.ok(api.post('/practice/users', {
+    name: 'Grace Hopper', email: 'grace@export.test', defaultRateLabelId: label.id, classification: 'PARTNR', ledesId: 'GH',
+  }), 'user');
+  await api.ok(api.post('/accounting/users', { name: 'Grace', email: 'GRACE@export.test' }), 'accounting user');
+  const contact = await api.ok(api.post('/practice/contacts', { kind: 'organization', name: 'Export Client Ltd' }), 'contact');
+  await eventually(async () => (await api.get(`/practice/contacts/${contact.id}`)).body?.link?.status === 'synchronized', 60_000, 'the contact to link');
+  const matter = await api.ok(api.post('/practice/matters', { name: 'Export Client v. Rival', clientIds: [contact.id] }), 'matter');
+  await eventually(async () => (await api.get(`/practice/matters/${matter.id}`)).body?.link?.status === 'synchronized', 60_000, 'the matter to link');
+
+  const first = await api.ok(api.post('/practice/time-entries', {
+    matterId: matter.id, timekeeperId: tk.id, date: '2026-01-01', description: 'Review of the file and first advice', hours: '0.3',
+    behavior: 'bill', taskCode: 'L110', activityCode: 'A101',
+  }), 'time entry');
+  const table = stack.info.tables.practice;
+  const stored = (await stack.ddb.send(new GetCommand({ TableName: table, Key: { pk: `FIRM#${api.firm}`, sk: `ENTRY#${first.id}` } }))).Item as
+    | (TimeEntryRecord & Record<string, unknown>)
+    | undefined;
+  if (!stored || stored.status !== 'open') throw new Error(`the template entry was not found open: ${JSON.stringify(stored)}`);
+
+  const now = new Date().toISOString();
+  const items = Array.from({ length: ENTRIES - 1 }, (_, i) => {
+    const day = new Date(Date.UTC(2026, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+    const record: TimeEntryRecord = {
+      ...(stored as TimeEntryRecord),
+      id: `te_${nextUlid().toLowerCase()}`,
+      date: day,
+      description: `Drafting and correspondence, item ${i + 1}: review of documents, call with the client and note to file`,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return { ...stored, ...record, ...entryIndexKeys(record), pk: `FIRM#${api.firm}`, sk: `ENTRY#${record.id}` };
+  });
+  const bytesPerItem = Buffer.byteLength(JSON.stringify(items[0]));
+
+  // Baseline: the same items, raw BatchWriteItem, into a table defined like the practice table.
+  const described = (await stack.raw.send(new DescribeTableCommand({ TableName: table }))).Table!;
+  const scratch = `bench-scratch-${Date.now()}`;
+  const definition: CreateTableCommandInput = {
+    TableName: scratch,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: described.AttributeDefinitions,
+    KeySchema: described.KeySchema,
+    GlobalSecondaryIndexes: described.GlobalSecondaryIndexes?.map((g) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection })),
+    ...(described.StreamSpecification ? { StreamSpecification: described.StreamSpecification } : {}),
+  };
+  await stack.raw.send(new CreateTableCommand(definition));
+  await waitUntilTableExists({ client: stack.raw, maxWaitTime: 30 }, { TableName: scratch });
+  let rawMs: number;
+  try {
+    rawMs = await batchWrite(stack.ddb, scratch, [stored, ...items], 4);
+  } finally {
+    await stack.raw.send(new DeleteTableCommand({ TableName: scratch }));
+  }
+  const rawPerS = (ENTRIES * 1000) / rawMs;
+  ctx.log(`baseline: BatchWriteItem of ${ENTRIES} items (~${bytesPerItem} bytes of JSON each) into ${scratch}: ${(rawMs / 1000).toFixed(1)} s, ${rawPerS.toFixed(0)} items/s`);
+
+  const seedMs = await batchWrite(stack.ddb, table, items, 4);
+  ctx.log(`seeded ${items.length} entries into the practice table in ${(seedMs / 1000).toFixed(1)} s (${((items.length * 1000) / seedMs).toFixed(0)} items/s); setup ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
+  // The stream pollers skip the seeded inserts (not outbox entries); let them catch up so the export starts on a quiet stack.
+  await stack.settle(2000, 60_000);
+
+  await stack.resetMetrics();
+  const cpuBefore = stack.cpu();
+  const started = performance.now();
+  const job = await api.ok(api.post('/practice/billing/time-exports', {}), 'start export');
+  let last = job;
+  const finished = await eventually(async () => {
+    last = (await api.get(`/jobs/${job.id}`)).body;
+    return ['succeeded', 'failed', 'partially_failed'].includes(last.status) ? last : undefined;
+  }, 420_000, `job ${job.id} to end (last: ${JSON.stringify(last?.progress)})`, 200);
+  const elapsed = performance.now() - started;
+  const atEnd = await stack.metrics();
+  const cpu = cpuSpent(cpuBefore, stack.cpu());
+  if (finished.status !== 'succeeded' || finished.progress.done !== ENTRIES || finished.progress.total !== ENTRIES) {
+    throw new Error(`export ended ${finished.status} with progress ${JSON.stringify(finished.progress)}; errors: ${JSON.stringify(finished.errors?.slice(0, 3))}`);
+  }
+  // Spot checks: entries are draft with their ledger entry.
+  for (const id of [first.id, items[0]!.id, items[Math.floor(items.length / 2)]!.id, items.at(-1)!.id]) {
+    const e = (await stack.ddb.send(new GetCommand({ TableName: table, Key: { pk: `FIRM#${api.firm}`, sk: `ENTRY#${id}` } }))).Item;
+    if (e?.status !== 'draft' || !e.ledgerEntryId) throw new Error(`entry ${id} is ${e?.status} after the export`);
+  }
+  await stack.settle(2000, 60_000);
+  const settled = await stack.metrics();
+
+  const requests = countOf(atEnd);
+  const trailing = countOf(settled);
+  const perS = (ENTRIES * 1000) / elapsed;
+  const ratio = perS / rawPerS;
+  ctx.log(`export of ${ENTRIES} entries: ${(elapsed / 1000).toFixed(1)} s, ${perS.toFixed(0)} entries/s; handler DynamoDB requests until succeeded ${JSON.stringify(atEnd)}, ` +
+    `after the stack settled ${JSON.stringify(settled)}; CPU during the export ${JSON.stringify(cpu)} s`);
+  const raw = 'raw BatchWriteItem of the same items into a table defined like the practice table (25 per request, 4 in flight), same DynamoDB Local, same run';
+  return [
+    {
+      name: 'export_entries_per_s', value: round(perS, 1), unit: 'entries/s', baseline: round(rawPerS, 1), ratio: round(ratio), baselineOf: raw,
+      target: '≥ 25% of raw writes', met: ratio >= 0.25,
+    },
+    { name: 'export_seconds', value: round(elapsed / 1000, 1), unit: 's', note: `${ENTRIES} entries, POST to job succeeded` },
+    {
+      name: 'export_dynamodb_requests_per_entry', value: round(requests / ENTRIES), unit: 'requests/entry',
+      target: '≤ 3', met: requests / ENTRIES <= 3,
+    },
+    { name: 'export_dynamodb_requests_per_entry_settled', value: round(trailing / ENTRIES), unit: 'requests/entry', note: 'including the work the export leaves behind (balance announcements, the finished message)' },
+    { name: 'export_cpu_ms_per_entry', value: round((countCpu(cpu) * 1000) / ENTRIES, 2), unit: 'ms CPU/entry', note: `stack processes: ${JSON.stringify(cpu)} CPU s` },
+    { name: 'export_seed_items_per_s', value: round((items.length * 1000) / seedMs, 1), unit: 'items/s', baseline: round(rawPerS, 1), ratio: round((items.length * 1000) / seedMs / rawPerS) },
+  ];
+}
+
+const countCpu = (cpu: Record<string, number>) => Object.values(cpu).reduce((s, v) => s + v, 0);
