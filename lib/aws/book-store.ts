@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ddb, cancellationCodes } from './dynamodb.ts';
-import { BadRequest, PreconditionFailed } from '../shared/errors.ts';
+import { PreconditionFailed } from '../shared/errors.ts';
+import { decodeCursor, decodeIndexCursor, encodeCursor } from './cursors.ts';
 import { Retry, retrying } from '../shared/retry.ts';
 import type { Page } from '../api/common-schemas.ts';
 import type { OutboxEntry } from '../sync/outbox.ts';
@@ -327,40 +328,4 @@ export function strip<T>(item: T): T {
   const rest = { ...(item as Record<string, unknown>) };
   for (const key of STORAGE_ATTRIBUTES) delete rest[key];
   return rest as T;
-}
-
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeIndexCursor(cursor: string, pkAttr: string, indexPk: string): Record<string, unknown> {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const skAttr = pkAttr.replace(/pk$/, 'sk');
-    const shaped =
-      Object.keys(key).length === 4 &&
-      key[pkAttr] === indexPk &&
-      typeof key.pk === 'string' &&
-      indexPk.startsWith(`${key.pk}#`) &&
-      typeof key.sk === 'string' &&
-      key.sk.length > 0 &&
-      typeof key[skAttr] === 'string' &&
-      (key[skAttr] as string).length > 0;
-    if (shaped) return key;
-  } catch {
-    // fall through
-  }
-  throw new BadRequest('The cursor is not one this list gave.', [{ path: 'cursor', message: 'is not valid here' }]);
-}
-
-function decodeCursor(cursor: string, pk: string, prefix: string): Record<string, unknown> {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (key.pk === pk && typeof key.sk === 'string' && key.sk.startsWith(prefix) && Object.keys(key).length === 2) {
-      return key;
-    }
-  } catch {
-    // fall through
-  }
-  throw new BadRequest('The cursor is not one this list gave.', [{ path: 'cursor', message: 'is not valid here' }]);
 }
