@@ -1,8 +1,8 @@
 /**
  * 6. Lambda bundles: one esbuild bundle per distinct `entry` of the declared
- * functions, with the options of infra/constructs/declared-function.ts (ESM,
- * platform node, target node22, minify, mainFields module,main, the
- * createRequire banner, source map without sources, nothing external), its
+ * functions, built with infra/bundling.ts exactly as the CDK stack builds it
+ * (ESM, node22, minified, source map without sources, the SDK inside, pdf-lib's
+ * unused font metrics and PNG codec left out), its
  * size, and its cold import time: a fresh `node` imports it and times the
  * import (median of 5). Baseline, same run: the AWS SDK's DynamoDB document
  * client alone (what nearly every function carries), bundled and imported the
@@ -15,26 +15,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import { functions } from '../lib/declaration.ts';
+import { bundleOptions } from '../infra/bundling.ts';
 import { root, round, median, withTarget, type BenchContext, type Result } from './context.ts';
 
 const MAX_BYTES = 1_000_000;
 const MAX_IMPORT_MS = 150;
 const RUNS = 5;
 
-/** What NodejsFunction passes esbuild for a declared function (see declared-function.ts). */
-const lambdaOptions = (target: string): BuildOptions => ({
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target,
-  minify: true,
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
-  sourcemap: true,
-  sourcesContent: false,
-  external: [],
-  logLevel: 'silent',
-});
+/** Exactly what the CDK stack deploys (infra/bundling.ts), quiet. */
+const lambdaOptions = (target: string): BuildOptions => ({ ...bundleOptions, target, logLevel: 'silent' });
 
 /** Median import time of a bundle in a fresh node, measured inside the process (node's own start excluded). */
 function importMs(bundle: string): number {

@@ -203,7 +203,7 @@ export async function startStack(log: (m: string) => void): Promise<StartedStack
       // BENCH_CPU_PROF=<dir>: the stack writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : []),
       '--import', 'tsx',
-      process.env.BENCH_START_SCRIPT ?? 'infra/local/start.ts',
+      'infra/local/start.ts',
       '--memory',
       '--port', '0',
       '--state-dir', stateDir,
@@ -279,7 +279,8 @@ export async function startStack(log: (m: string) => void): Promise<StartedStack
       if (r.status !== 204) throw new Error(`DELETE /__local/metrics: ${r.status}`);
     },
     async settle(quietMs = 1500, maxMs = 60_000) {
-      // Quiet = no handler DynamoDB request and under half a core of stack CPU (stream pollers skipping records count too).
+      // Quiet = no handler DynamoDB request, and the stack under one core of CPU (the stream pollers alone keep
+      // DynamoDB Local at ~0.2–0.6 of a core when nothing happens, more after big writes).
       const read = async () => ({ requests: countOf(await metrics()), cpu: Object.values(treeCpu(child.pid!)).reduce((a, b) => a + b, 0) });
       let last = await read();
       const deadline = Date.now() + maxMs;
@@ -289,7 +290,7 @@ export async function startStack(log: (m: string) => void): Promise<StartedStack
         await sleep(250);
         const now = await read();
         const cpuShare = (now.cpu - last.cpu) / ((Date.now() - t) / 1000);
-        if (now.requests !== last.requests || cpuShare > 0.5) quietSince = Date.now();
+        if (now.requests !== last.requests || cpuShare > 1) quietSince = Date.now();
         else if (Date.now() - quietSince >= quietMs) return;
         last = now;
       }

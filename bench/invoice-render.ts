@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { bundleOptions } from '../infra/bundling.ts';
 import { renderInvoicePdf } from '../lib/documents/invoice-pdf.ts';
 import { sampleInvoice } from '../lib/documents/pdf/sample-invoice.ts';
 
@@ -65,11 +66,9 @@ async function cold(): Promise<BenchResult[]> {
         loader: 'ts',
       },
       outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      minify: true,
-      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+      // Bundled as every Lambda function is (infra/bundling.ts), so the stubs for pdf-lib's unused parts are in.
+      ...bundleOptions,
+      sourcemap: false,
       logLevel: 'silent',
     });
     const script = `

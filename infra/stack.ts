@@ -1,5 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { buckets, functions, queues, tables, type FunctionName } from '#lib/declaration';
 import { allRoutes } from '#lib/api/routes';
@@ -26,7 +26,7 @@ export interface LawBillingSyncStackProps extends StackProps {
  */
 export class LawBillingSyncStack extends Stack {
   readonly resources: DeclaredResources;
-  readonly functions: Record<FunctionName, NodejsFunction>;
+  readonly functions: Record<FunctionName, lambda.Function>;
   readonly httpApi: DeclaredHttpApi;
 
   constructor(scope: Construct, id: string, props: LawBillingSyncStackProps) {

@@ -1,8 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration } from 'aws-cdk-lib';
+import { AssetHashType, Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionDecl } from '#lib/declaration';
@@ -15,25 +15,41 @@ export const functionDefaults = { timeoutSeconds: 10, memoryMb: 512 } as const;
 export const SERVICE_NAME = 'law-billing-sync';
 
 /**
- * ESM bundles have no `require`; some CommonJS dependencies still call it
- * (for Node built-ins), so the bundle defines one.
+ * A function's code: its entry bundled by infra/bundling.ts, the same build
+ * the bundle benchmark measures. Bundling runs locally (esbuild from
+ * node_modules, no Docker); the asset is hashed by its output, so an
+ * unchanged bundle is not uploaded again. The entry is part of the bundling
+ * options, so functions that share an entry share one asset and no two
+ * entries ever do.
  */
-const requireBanner =
-  "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
+function bundledCode(entry: string): lambda.Code {
+  return lambda.Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: lambda.Runtime.NODEJS_22_X.bundlingImage,
+      command: ['infra/bundle-cli.ts', entry],
+      local: {
+        tryBundle(outputDir: string) {
+          execFileSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'infra', 'bundle-cli.ts'), projectRoot, entry, outputDir], {
+            cwd: projectRoot,
+            stdio: 'inherit',
+          });
+          return true;
+        },
+      },
+    },
+  });
+}
 
 /**
- * One declared function: its entry bundled by esbuild (ESM, minified, with
- * source maps, the AWS SDK included so Lambda runs the versions the project
- * pins and tests), on arm64 Node 22, logging to a group kept a month. Access
- * to resources and triggers are added by the stack from the declaration.
+ * One declared function, on arm64 Node 22, logging to a group kept a month.
+ * Access to resources and triggers are added by the stack from the declaration.
  */
-export function declaredFunction(scope: Construct, id: string, decl: FunctionDecl): NodejsFunction {
+export function declaredFunction(scope: Construct, id: string, decl: FunctionDecl): lambda.Function {
   const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH });
-  return new NodejsFunction(scope, id, {
-    entry: join(projectRoot, decl.entry),
-    handler: 'handler',
-    projectRoot,
-    depsLockFilePath: join(projectRoot, 'package-lock.json'),
+  return new lambda.Function(scope, id, {
+    code: bundledCode(decl.entry),
+    handler: 'index.handler',
     description: decl.description,
     runtime: lambda.Runtime.NODEJS_22_X,
     architecture: lambda.Architecture.ARM_64,
@@ -43,16 +59,6 @@ export function declaredFunction(scope: Construct, id: string, decl: FunctionDec
     environment: {
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       NODE_OPTIONS: '--enable-source-maps',
-    },
-    bundling: {
-      format: OutputFormat.ESM,
-      target: 'node22',
-      mainFields: ['module', 'main'],
-      banner: requireBanner,
-      minify: true,
-      sourceMap: true,
-      sourcesContent: false,
-      externalModules: [],
     },
   });
 }

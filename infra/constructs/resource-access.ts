@@ -1,4 +1,4 @@
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -17,7 +17,7 @@ export interface DeclaredResources {
  * each grant comes with the one environment variable that names the
  * resource, so a function can neither see nor touch what it was not given.
  */
-export function grantDeclaredAccess(fn: NodejsFunction, decl: FunctionDecl, resources: DeclaredResources): void {
+export function grantDeclaredAccess(fn: lambda.Function, decl: FunctionDecl, resources: DeclaredResources): void {
   for (const [name, access] of entriesOf(decl.tables ?? {})) {
     const table = resources.tables[name];
     if (access === 'read') table.grantReadData(fn);
@@ -43,6 +43,6 @@ export function grantDeclaredAccess(fn: NodejsFunction, decl: FunctionDecl, reso
 }
 
 /** The sender of invoice email, from the `mailFrom` context (a verified SES identity). */
-function mailFrom(fn: NodejsFunction): string {
+function mailFrom(fn: lambda.Function): string {
   return (fn.node.tryGetContext('mailFrom') as string | undefined) ?? 'Billing <billing@law-billing-sync.dev>';
 }

@@ -3,7 +3,6 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import { outboxDestinations, queues, type FunctionDecl, type Trigger } from '#lib/declaration';
 import { functionDefaults } from './declared-function.ts';
@@ -18,7 +17,7 @@ export const STREAM_RETRY_ATTEMPTS = 10;
  */
 export function attachTrigger(
   scope: Construct,
-  fn: NodejsFunction,
+  fn: lambda.Function,
   decl: FunctionDecl,
   resources: DeclaredResources,
 ): void {

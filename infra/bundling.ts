@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+
+/**
+ * How every Lambda bundle is built: the one definition the CDK stack
+ * (infra/constructs/declared-function.ts) and the bundle benchmark
+ * (bench/bundles.ts) both use, so what is measured is what is deployed.
+ *
+ * ESM, minified, for node22, with a source map (no sources inside), and the
+ * AWS SDK bundled in rather than taken from the Lambda runtime, so functions
+ * run the SDK versions the project pins and tests.
+ */
+
+/**
+ * ESM bundles have no `require`; some CommonJS dependencies still call it
+ * (for Node built-ins), so the bundle defines one.
+ */
+const requireBanner =
+  "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
+
+/**
+ * pdf-lib ships the metrics of all 14 standard fonts (~120 kB compressed) and a
+ * PNG codec (~25 kB), and imports them whether or not they are used: its ES
+ * build has no `sideEffects: false`, so esbuild keeps them. Our invoice renderer
+ * (lib/documents/invoice-pdf.ts) measures text with its own Helvetica tables and
+ * uses pdf-lib only to assemble pages, never `embedFont`, `embedPng` or a form;
+ * so the bundle carries a stub in their place that throws if anything ever does
+ * reach for them. `test/infra/bundling.test.ts` renders an invoice with the
+ * bundled renderer to prove the stubs are never touched.
+ */
+const unusedPdfLibParts: Plugin = {
+  name: 'unused-pdf-lib-parts',
+  setup(b) {
+    const stub = (what: string) => `throw new Error(${JSON.stringify(`${what} was left out of this bundle (infra/bundling.ts)`)});`;
+    // Font metrics, one JSON file per font; `all-encodings` is read when pdf-lib loads, so it stays.
+    b.onLoad({ filter: /[\\/]@pdf-lib[\\/]standard-fonts[\\/]es[\\/][^\\/]+\.compressed\.json$/ }, ({ path }) =>
+      /all-encodings\.compressed\.json$/.test(path)
+        ? undefined
+        : { contents: `export default new Proxy({}, { get() { ${stub('Standard font metrics')} } });`, loader: 'js' },
+    );
+    b.onLoad({ filter: /[\\/]@pdf-lib[\\/]upng[\\/]UPNG\.js$/ }, () => ({
+      contents: `const fail = () => { ${stub('The PNG codec')} }; export default { decode: fail, toRGBA8: fail };`,
+      loader: 'js',
+    }));
+  },
+};
+
+export const bundleOptions: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  minify: true,
+  mainFields: ['module', 'main'],
+  banner: { js: requireBanner },
+  sourcemap: true,
+  sourcesContent: false,
+  external: [],
+  plugins: [unusedPdfLibParts],
+  logLevel: 'warning',
+};
+
+/** Bundles one function entry (relative to the project root) into `outdir/index.mjs` (+ its source map). */
+export async function bundleFunction(projectRoot: string, entry: string, outdir: string): Promise<void> {
+  await build({ ...bundleOptions, absWorkingDir: projectRoot, entryPoints: [join(projectRoot, entry)], outfile: join(outdir, 'index.mjs') });
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleOptions } from '../../infra/bundling.ts';
+import { projectRoot } from '../../infra/constructs/declared-function.ts';
+
+/**
+ * The deployed bundles leave pdf-lib's standard-font metrics and PNG codec out
+ * (infra/bundling.ts). Here the invoice renderer is bundled exactly that way
+ * and run: it must still render, and the parts left out must fail loudly if
+ * anything ever reaches for them, rather than produce a broken PDF.
+ */
+describe('Lambda bundling', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lbs-bundling-test-'));
+  let bundled: any;
+
+  beforeAll(async () => {
+    const outfile = join(dir, 'renderer.mjs');
+    await build({
+      ...bundleOptions,
+      absWorkingDir: projectRoot,
+      stdin: {
+        contents: [
+          "export { renderInvoicePdf } from './lib/documents/invoice-pdf.ts';",
+          "export { sampleInvoice } from './lib/documents/pdf/sample-invoice.ts';",
+          "export { PDFDocument, StandardFonts } from 'pdf-lib';",
+        ].join('\n'),
+        resolveDir: projectRoot,
+        loader: 'ts',
+      },
+      outfile,
+      logLevel: 'silent',
+    });
+    bundled = await import(pathToFileURL(outfile).href);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('renders an invoice with the bundled renderer, same bytes as unbundled', async () => {
+    const view = bundled.sampleInvoice({ lines: 40 });
+    const pdf: Buffer = await bundled.renderInvoicePdf(view, { compress: false });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdf.toString('latin1');
+    expect(text.match(/\/Type \/Page\b/g)?.length).toBeGreaterThanOrEqual(2);
+    const { renderInvoicePdf } = await import('../../lib/documents/invoice-pdf.ts');
+    expect(Buffer.compare(pdf, await renderInvoicePdf(view, { compress: false }))).toBe(0);
+  });
+
+  it('fails loudly if a standard font or a PNG is ever embedded', async () => {
+    const doc = await bundled.PDFDocument.create();
+    await expect(doc.embedFont(bundled.StandardFonts.Courier)).rejects.toThrow(/left out of this bundle/);
+    const png = readFileSync(join(projectRoot, 'node_modules', 'pdf-lib', 'package.json')); // any bytes: decoding must refuse
+    await expect(doc.embedPng(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), png]))).rejects.toThrow(/left out of this bundle/);
+  });
+});
