@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { QueueName } from '../lib/declaration.ts';
 import { SyncClock } from './clock.ts';
 import { ContactCommon, ContactNumber, NumberingSequence } from './contact.ts';
 
@@ -243,9 +244,28 @@ export const ProduceBill = z.object({
 });
 export const BillProductionMessage = z.discriminatedUnion('type', [BillProductionPlan, ProduceBill]);
 export type BillProductionMessage = z.infer<typeof BillProductionMessage>;
+
+/** Accounting-internal: a produced bill's invoices are stored; email them, then count the bill on its job. */
+export const EmailInvoices = z.object({
+  ...envelope,
+  type: z.literal('accounting.bill.email'),
+  jobId: z.string(),
+  billId: z.string(),
+});
+export const InvoiceMailMessage = z.discriminatedUnion('type', [EmailInvoices]);
+export type InvoiceMailMessage = z.infer<typeof InvoiceMailMessage>;
 export type TimeExportMessage = z.infer<typeof TimeExportMessage>;
 export type ToPracticeMessage = z.infer<typeof ToPracticeMessage>;
 
-export type Message = ToAccountingMessage | ToPracticeMessage | TimeExportMessage | BillProductionMessage;
+export type Message = ToAccountingMessage | ToPracticeMessage | TimeExportMessage | BillProductionMessage | InvoiceMailMessage;
+
+/** What each queue carries: its consumer parses with this schema. */
+export const messagesOf = {
+  toAccounting: ToAccountingMessage,
+  toPractice: ToPracticeMessage,
+  timeExport: TimeExportMessage,
+  billProduction: BillProductionMessage,
+  invoiceMail: InvoiceMailMessage,
+} as const satisfies Record<QueueName, z.ZodDiscriminatedUnion>;
 /** A message as a use case writes it: the envelope's id and time are added by the outbox. */
 export type Draft<M extends Message> = M extends unknown ? Omit<M, 'id' | 'occurredAt'> : never;

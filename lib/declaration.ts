@@ -59,6 +59,11 @@ export const queues = {
     visibilityTimeoutSeconds: 180,
     maxReceiveCount: 5,
   },
+  invoiceMail: {
+    description: 'Accounting-internal: emails the invoices of each produced bill that asks for it.',
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 5,
+  },
   timeExport: {
     description: 'Practice-internal: plans time exports, page by page.',
     visibilityTimeoutSeconds: 180,
@@ -80,7 +85,7 @@ export type QueueName = keyof typeof queues;
 /** The queues each book's outbox entries may name; its relay may send to exactly these. */
 export const outboxDestinations = {
   practice: ['toAccounting', 'timeExport'],
-  accounting: ['toPractice', 'billProduction'],
+  accounting: ['toPractice', 'billProduction', 'invoiceMail'],
 } as const satisfies Record<'practice' | 'accounting', readonly QueueName[]>;
 
 export const buckets = {
@@ -214,22 +219,47 @@ export const functions = {
   },
   billingApi: {
     entry: 'functions/http/billing.ts',
-    description: 'Bill production, documents, e-billing, email, payments, billing settings',
+    description: 'Bill production, bills, payments, billing settings',
+    trigger: http,
+    tables: { accounting: 'readwrite', jobs: 'readwrite' },
+    buckets: { documents: 'read' },
+  },
+  // The routes that render or mail documents live in functions of their own, so the PDF library and the mail
+  // client are loaded (and bundled) only where they are used; every bundle stays under 1 MB.
+  billDocumentsApi: {
+    entry: 'functions/http/bill-documents.ts',
+    description: 'Invoice previews (PDF) and LEDES e-billing files',
     trigger: http,
     timeoutSeconds: 29,
     memoryMb: 1024,
-    tables: { accounting: 'readwrite', jobs: 'readwrite' },
+    tables: { accounting: 'readwrite' },
     buckets: { documents: 'readwrite' },
+  },
+  billEmailApi: {
+    entry: 'functions/http/bill-email.ts',
+    description: 'Sends a finalized invoice by email, by hand',
+    trigger: http,
+    timeoutSeconds: 29,
+    tables: { accounting: 'readwrite' },
+    buckets: { documents: 'read' },
     mail: true,
   },
   billProductionWorker: {
     entry: 'functions/queue/bill-production.ts',
-    description: 'Plans production jobs and produces each bill (number, PDFs, email)',
+    description: 'Plans production jobs and produces each bill (number, ledger, PDFs); hands emailing to the invoice mail queue',
     trigger: { kind: 'queue', queue: 'billProduction', batchSize: 1, maxConcurrency: 20 },
     timeoutSeconds: 120,
     memoryMb: 1024,
     tables: { accounting: 'readwrite', jobs: 'readwrite' },
     buckets: { documents: 'readwrite' },
+  },
+  invoiceMailWorker: {
+    entry: 'functions/queue/invoice-mail.ts',
+    description: 'Emails a produced bill\'s stored invoice PDFs to its clients, then counts the bill on its production job',
+    trigger: { kind: 'queue', queue: 'invoiceMail', batchSize: 1, maxConcurrency: 10 },
+    timeoutSeconds: 60,
+    tables: { accounting: 'readwrite', jobs: 'readwrite' },
+    buckets: { documents: 'read' },
     mail: true,
   },
   billingRun: {

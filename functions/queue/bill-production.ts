@@ -1,6 +1,7 @@
 import { BillProductionMessage } from '#events/messages';
 import { queueConsumer } from '#lib/queue/consumer';
-import { onProduceBill, planProduction } from '#lib/accounting/bills/production';
+import { planProduction } from '#lib/accounting/bills/production';
+import { onProduceBill } from '#lib/accounting/bills/produce-bill';
 import { describeError, failJob } from '#lib/jobs/give-up';
 import { accountingStore } from '#lib/accounting/store';
 

@@ -302,16 +302,16 @@ export const routes = {
     summary: 'A bill with its documents (short-lived links) and deliveries', response: Bill,
   }),
   previewBill: defineRoute({
-    method: 'GET', path: '/billing/bills/{id}/preview', fn: 'billingApi', access: 'read', tag: 'bills',
+    method: 'GET', path: '/billing/bills/{id}/preview', fn: 'billDocumentsApi', access: 'read', tag: 'bills',
     summary: 'The invoice PDF as it would be produced, marked as a preview (application/pdf)',
   }),
   ebilling: defineRoute({
-    method: 'POST', path: '/billing/ebilling', fn: 'billingApi', access: 'billing', tag: 'bills',
+    method: 'POST', path: '/billing/ebilling', fn: 'billDocumentsApi', access: 'billing', tag: 'bills',
     summary: 'A LEDES 1998B file per finalized bill, checked before it is stored', body: EbillingRequest,
     response: z.object({ items: z.array(z.object({ billId: z.string(), url: z.string() })) }),
   }),
   emailBill: defineRoute({
-    method: 'POST', path: '/billing/bills/{id}/email', fn: 'billingApi', access: 'billing', tag: 'bills',
+    method: 'POST', path: '/billing/bills/{id}/email', fn: 'billEmailApi', access: 'billing', tag: 'bills',
     summary: 'Send a finalized invoice by email', body: EmailRequest, response: Bill,
   }),
   createPayment: defineRoute({

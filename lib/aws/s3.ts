@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createHash } from 'node:crypto';
 import { config } from '../shared/config.ts';
@@ -22,6 +22,17 @@ export async function putDocument(key: string, body: Buffer | string, contentTyp
       ServerSideEncryption: config.endpoints.s3 ? undefined : 'AES256',
     }),
   );
+}
+
+/** A stored document's bytes, or undefined when there is no such document. */
+export async function getDocument(key: string): Promise<Buffer | undefined> {
+  try {
+    const object = await s3.send(new GetObjectCommand({ Bucket: config.bucketName('documents'), Key: key }));
+    return Buffer.from(await object.Body!.transformToByteArray());
+  } catch (error) {
+    if (error instanceof NoSuchKey) return undefined;
+    throw error;
+  }
 }
 
 export function documentUrl(key: string, filename: string): Promise<string> {

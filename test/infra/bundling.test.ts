@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,25 @@ describe('Lambda bundling', () => {
     expect(text.match(/\/Type \/Page\b/g)?.length).toBeGreaterThanOrEqual(2);
     const { renderInvoicePdf } = await import('../../lib/documents/invoice-pdf.ts');
     expect(Buffer.compare(pdf, await renderInvoicePdf(view, { compress: false }))).toBe(0);
+  });
+
+  it('resolves credentials the way Lambda provides them, from the environment, with the lazy providers left out', async () => {
+    const outfile = join(dir, 'credentials.mjs');
+    await build({
+      ...bundleOptions,
+      absWorkingDir: projectRoot,
+      stdin: {
+        contents: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; console.log(JSON.stringify(await new DynamoDBClient({ region: 'eu-west-1' }).config.credentials()));",
+        resolveDir: projectRoot,
+        loader: 'ts',
+      },
+      outfile,
+      logLevel: 'silent',
+    });
+    expect(readFileSync(outfile, 'utf8')).not.toContain('sso_start_url'); // the SSO provider is not inside
+    const env = { PATH: process.env.PATH ?? '', AWS_ACCESS_KEY_ID: 'AKIDLAMBDA', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' };
+    const out = execFileSync(process.execPath, [outfile], { cwd: dir, env, encoding: 'utf8' });
+    expect(JSON.parse(out)).toMatchObject({ accessKeyId: 'AKIDLAMBDA', sessionToken: 'token' });
   });
 
   it('fails loudly if a standard font or a PNG is ever embedded', async () => {

@@ -73,11 +73,16 @@ describe('bills', () => {
     expect(bill).toMatchObject({ status: 'finalized', invoiceNumber: '1', total: '280.00', outstanding: '280.00', paid: '0.00' });
     expect(bill.invoiceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(bill.documents).toEqual([expect.objectContaining({ kind: 'invoice_pdf', contactId: clients[0].link.otherId })]);
-    const pdf = await fetch(bill.documents[0].url);
-    expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const stored = await fetch(bill.documents[0].url);
+    expect(stored.status).toBe(200);
+    const pdf = Buffer.from(await stored.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Emailed before the job succeeded, once, with the stored invoice attached byte for byte.
     expect(bill.deliveries).toEqual([expect.objectContaining({ to: clients[0].email, messageId: expect.any(String) })]);
     expect(mailTo(bill.deliveries[0].to)).toHaveLength(1);
+    const eml = readFileSync(`${stack.mailDir}/${mailTo(bill.deliveries[0].to)[0]}`, 'utf8');
+    const attachment = /Content-Type: application\/pdf[^]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(eml)?.[1];
+    expect(Buffer.from(attachment!.replace(/\s/g, ''), 'base64').equals(pdf)).toBe(true);
 
     expect((await api.get(`/accounting/files/${fileId}/ledger?status=unbilled`)).body.items).toHaveLength(0);
     expect((await api.get(`/accounting/files/${fileId}/ledger?status=billed`)).body.items).toHaveLength(3);

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BillProductionMessage, TimeExportMessage, ToAccountingMessage, ToPracticeMessage } from '../../events/messages.ts';
+import { messagesOf } from '../../events/messages.ts';
 
 const dir = join(import.meta.dirname, '../../events/samples');
+const queueOf = new Map(Object.entries(messagesOf).flatMap(([queue, schema]) => schema.options.map((o) => [o.shape.type.value, queue] as const)));
 
 describe('sample events', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-  it('cover every message type', () => {
-    const types = [...ToAccountingMessage.options, ...ToPracticeMessage.options, ...TimeExportMessage.options, ...BillProductionMessage.options].map((o) => o.shape.type.value).sort();
-    expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(types);
+  it('cover every message type of every queue, and nothing else', () => {
+    expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual([...queueOf.keys()].sort());
+  });
+  it('no message type is carried by two queues', () => {
+    const all = Object.values(messagesOf).flatMap((schema) => schema.options.map((o) => o.shape.type.value));
+    expect(new Set(all).size).toBe(all.length);
   });
   it.each(files)('%s parses with its queue schema', (file) => {
     const sample = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-    const schema = sample.type === 'practice.time_export.plan'
-      ? TimeExportMessage
-      : sample.type.startsWith('accounting.production.')
-        ? BillProductionMessage
-        : sample.type.startsWith('practice.') ? ToAccountingMessage : ToPracticeMessage;
-    expect(schema.parse(sample)).toEqual(sample);
+    const queue = queueOf.get(sample.type) as keyof typeof messagesOf;
+    expect(messagesOf[queue].parse(sample)).toEqual(sample);
   });
 });

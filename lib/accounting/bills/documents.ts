@@ -1,23 +1,23 @@
-import { accountingKeys, accountingStore } from '../store.ts';
+import { accountingStore } from '../store.ts';
 import { firmFolder, putDocument } from '../../aws/s3.ts';
-import { sendMail } from '../../aws/mail.ts';
 import { TransactionRefused } from '../../aws/book-store.ts';
 import { renderInvoicePdf } from '../../documents/invoice-pdf.ts';
 import { nowIso } from '../../shared/clock.ts';
-import { logger } from '../../shared/logger.ts';
-import { faultPoint } from '../../shared/faults.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
 import { billsRepo } from './repository.ts';
 import { invoiceContext, invoiceView } from './invoice-data.ts';
 import { loadBill } from './drafts.ts';
-import type { BillRecord } from './model.ts';
-import type { DeliveryRecord } from './view.ts';
+import { invoicedClients, type BillRecord } from './model.ts';
+
+/**
+ * A bill's stored documents: the invoice PDFs (rendered here, the only module
+ * of production that loads the PDF library) and the list of documents on the
+ * bill. Emailing them is lib/accounting/bills/email.ts, which reads the stored
+ * PDFs and never renders.
+ */
 
 export const invoiceKey = (bill: Pick<BillRecord, 'firmId' | 'id'>, contactId: string) =>
   `${firmFolder(bill.firmId)}/bills/${bill.id}/invoice-${contactId}.pdf`;
-
-/** The clients who get an invoice: every client with a share (all of them on an unsplit bill). */
-export const invoicedClients = (bill: BillRecord) => bill.allocations.map((a) => a.contactId);
 
 /**
  * Renders one invoice PDF per invoiced client into S3 (same key each time, so
@@ -51,66 +51,4 @@ export async function recordDocuments(firmId: string, billId: string, documents:
     }
     return next;
   });
-}
-
-export interface EmailProblem {
-  contactId: string;
-  code: 'email_uncertain';
-  message: string;
-}
-
-/**
- * Emails each invoiced client that has an address its invoice, when the
- * matter asks for it. Each email is claimed before it is sent, so producing
- * twice never emails twice; an email whose claim exists but was never
- * confirmed (a crash mid-send) is not sent again blindly: it is reported, and
- * `POST /billing/bills/{id}/email` sends it by hand.
- */
-export async function emailInvoices(bill: BillRecord): Promise<EmailProblem[]> {
-  if (!bill.emailInvoices) return [];
-  const ctx = await invoiceContext(bill);
-  const problems: EmailProblem[] = [];
-  for (const contactId of invoicedClients(bill)) {
-    const to = ctx.contacts.get(contactId)?.email;
-    if (!to) continue;
-    const sk = accountingKeys.delivery(bill.id, `auto#${contactId}`);
-    try {
-      await accountingStore.commit([accountingStore.putUnique(bill.firmId, sk, { billId: bill.id, key: contactId, to, status: 'sending' })]);
-    } catch (error) {
-      if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
-      const existing = await accountingStore.get<DeliveryRecord>(bill.firmId, sk);
-      if (existing?.status !== 'sent') {
-        problems.push({ contactId, code: 'email_uncertain', message: `The invoice email to ${to} may not have been sent; send it by hand if the client has not received it.` });
-      }
-      continue;
-    }
-    faultPoint('accounting.bill.beforeEmail', bill.firmId);
-    const messageId = await deliver(bill, contactId, to, ctx);
-    await accountingStore.commit([accountingStore.put(bill.firmId, sk, { billId: bill.id, key: contactId, to, status: 'sent', sentAt: nowIso(), messageId })]);
-  }
-  return problems;
-}
-
-export async function deliver(
-  bill: BillRecord,
-  contactId: string,
-  to: string,
-  ctx: Awaited<ReturnType<typeof invoiceContext>>,
-  note?: { subject?: string | undefined; message?: string | undefined },
-): Promise<string> {
-  const view = invoiceView(bill, contactId, ctx, false);
-  const pdf = await renderInvoicePdf(view);
-  const firm = view.firm.name;
-  const messageId = `<invoice-${bill.id}-${contactId}-${Date.now()}@law-billing-sync.dev>`;
-  const sent = await sendMail({
-    to,
-    subject: note?.subject ?? `Invoice ${bill.invoiceNumber} from ${firm} — ${bill.matterName}`,
-    text:
-      note?.message ??
-      `Dear ${view.client.name},\n\nPlease find attached invoice ${bill.invoiceNumber} for ${bill.matterName} (${bill.matterNumber}).\nBalance due: ${view.balanceDue} ${view.currency}.\n\nKind regards,\n${firm}\n`,
-    messageId,
-    attachments: [{ filename: `invoice-${bill.invoiceNumber}.pdf`, content: pdf, contentType: 'application/pdf' }],
-  });
-  logger.info('invoice emailed', { billId: bill.id, contactId });
-  return sent;
 }

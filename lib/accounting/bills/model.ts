@@ -1,3 +1,4 @@
+import { Conflict } from '../../shared/errors.ts';
 import { money, toMoney } from '../../shared/money.ts';
 import type { LedgerRecord } from '../ledger/model.ts';
 import type { Disbursement } from '../files/schemas.ts';
@@ -85,3 +86,13 @@ export const billIndexKeys = (r: Pick<BillRecord, 'firmId' | 'status' | 'created
   gsi3pk: `FIRM#${r.firmId}#BILL#${r.status}`,
   gsi3sk: `${r.createdAt}#${r.id}`,
 });
+
+/** The clients who get an invoice: every client with a share (all of them on an unsplit bill). */
+export const invoicedClients = (bill: BillRecord) => bill.allocations.map((a) => a.contactId);
+
+/** Documents and emails exist only for an invoice: a bill that has been finalized (or since paid). */
+export function assertInvoiced(bill: BillRecord, action: string): void {
+  if (bill.status !== 'finalized' && bill.status !== 'paid') {
+    throw new Conflict('wrong_status', `Bill ${bill.id} is ${bill.status}; only a finalized invoice can be ${action}.`);
+  }
+}

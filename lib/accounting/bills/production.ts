@@ -1,37 +1,28 @@
 import type * as z from 'zod';
-import type { BillProductionPlan, ProduceBill } from '#events/messages';
+import type { BillProductionPlan } from '#events/messages';
 import { accountingStore } from '../store.ts';
 import { outboxEntry } from '../../sync/outbox.ts';
 import { TransactionRefused, type TxItem } from '../../aws/book-store.ts';
 import {
   advancePlanning,
-  countJobItems,
   finishIfDone,
   jobToApi,
   loadJob,
   newJob,
-  putBatchMarker,
-  putJobError,
   putNewJob,
   type JobRecord,
 } from '../../jobs/repository.ts';
 import type { Job } from '../../jobs/schemas.ts';
-import { DomainError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
-import { logger } from '../../shared/logger.ts';
-import { describeError } from '../../jobs/give-up.ts';
 import { billsRepo } from './repository.ts';
-import { finalizeBill, markBilled } from './finalize.ts';
-import { emailInvoices, storeInvoices } from './documents.ts';
-import type { BillRecord } from './model.ts';
 
 /**
  * Bill production: a job, planned page by page (the named bills, or every
- * approved bill of the firm), fanned out as one message per bill. Producing a
- * bill runs idempotent steps: finalize (number, balance), mark what it billed,
- * store the PDFs, email them. A retry resumes where a crash stopped; each bill
- * counts on the job once.
+ * approved bill of the firm), fanned out as one message per bill, each
+ * produced by lib/accounting/bills/produce-bill.ts. Starting and planning need
+ * neither the PDF library nor mail, so the billing API and the scheduled run
+ * load only this.
  */
 const PAGE = 50;
 const PAGES_PER_STEP = 20;
@@ -91,45 +82,4 @@ export async function planProduction(m: z.infer<typeof BillProductionPlan>): Pro
     }
     if (handOver) return;
   }
-}
-
-/** Runs every step of producing one bill; each is idempotent, so a retry simply resumes. */
-export async function produceBill(firmId: string, billId: string): Promise<{ bill: BillRecord; problems: { code: string; message: string }[] }> {
-  const finalized = await finalizeBill(firmId, billId);
-  await markBilled(finalized);
-  const withDocuments = await storeInvoices(finalized);
-  const problems = await emailInvoices(withDocuments);
-  return { bill: withDocuments, problems };
-}
-
-export async function onProduceBill(m: z.infer<typeof ProduceBill>, lastAttempt = false): Promise<void> {
-  let failure: { code: string; message: string } | undefined;
-  let problems: { code: string; message: string }[] = [];
-  const bill = await billsRepo.load(m.firmId, m.billId);
-  if (!bill) {
-    failure = { code: 'not_found', message: `Bill ${m.billId} does not exist.` };
-  } else {
-    try {
-      problems = (await produceBill(m.firmId, m.billId)).problems;
-    } catch (error) {
-      // A bill that cannot be produced (not approved, nothing left to bill) fails for good; anything else is
-      // retried, and on the last delivery counted as failed with the reason (a rerun resumes where it stopped).
-      if (error instanceof DomainError && error.status < 500) failure = { code: error.code, message: error.message };
-      else if (lastAttempt) failure = { code: 'production_failed', message: `Producing the bill failed: ${describeError(error)}` };
-      else throw error;
-    }
-  }
-  const now = nowIso();
-  try {
-    await accountingStore.commit([
-      putBatchMarker(m.jobId, m.billId),
-      countJobItems(m.jobId, failure ? 0 : 1, failure ? 1 : 0, now),
-      ...(failure ? [putJobError(m.jobId, m.billId, { billId: m.billId, ...failure })] : []),
-      ...problems.map((p, i) => putJobError(m.jobId, `${m.billId}#${i}`, { billId: m.billId, ...p })),
-    ]);
-  } catch (error) {
-    if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
-  }
-  if (failure) logger.info('bill not produced', { billId: m.billId, ...failure });
-  await finishIfDone(m.jobId, (items) => accountingStore.commit(items));
 }

@@ -4,15 +4,12 @@ import type { AccountingContactRecord } from '../contacts/model.ts';
 import { firmFolder, putDocument, documentUrl } from '../../aws/s3.ts';
 import { renderInvoicePdf } from '../../documents/invoice-pdf.ts';
 import { writeLedes, validateLedes, type LedesInvoice } from '../../documents/ledes.ts';
-import { nowIso } from '../../shared/clock.ts';
 import { Conflict, NotFound, type FieldError } from '../../shared/errors.ts';
 import { HttpResponse } from '../../http/response.ts';
 import { loadBill } from './drafts.ts';
-import { deliver, invoicedClients, recordDocuments } from './documents.ts';
+import { recordDocuments } from './documents.ts';
 import { invoiceContext, invoiceView } from './invoice-data.ts';
-import { billToApi } from './view.ts';
-import type { BillRecord } from './model.ts';
-import type { Bill, EmailRequest } from './schemas.ts';
+import { assertInvoiced, invoicedClients, type BillRecord } from './model.ts';
 
 /** The bill as it would be produced, marked as a preview; nothing is finalized or stored. */
 export async function previewBill(firmId: string, billId: string): Promise<HttpResponse> {
@@ -21,32 +18,6 @@ export async function previewBill(firmId: string, billId: string): Promise<HttpR
   const contactId = invoicedClients(bill)[0] ?? '';
   const pdf = await renderInvoicePdf(invoiceView(bill, contactId, ctx, bill.status === 'draft' || bill.status === 'approved'));
   return new HttpResponse(200, pdf, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="preview-${bill.id}.pdf"` });
-}
-
-const finalizedOnly = (bill: BillRecord) => {
-  if (bill.status !== 'finalized' && bill.status !== 'paid') {
-    throw new Conflict('wrong_status', `Bill ${bill.id} is ${bill.status}; only a finalized invoice can be sent.`);
-  }
-};
-
-/** Sends a finalized invoice by hand: to `to`, or to every invoiced client with an address. */
-export async function emailBill(firmId: string, billId: string, input: EmailRequest): Promise<Bill> {
-  const bill = await loadBill(firmId, billId);
-  finalizedOnly(bill);
-  const ctx = await invoiceContext(bill);
-  const clients = invoicedClients(bill);
-  const targets = input.to
-    ? [{ contactId: clients.find((c) => ctx.contacts.get(c)?.email?.toLowerCase() === input.to!.toLowerCase()) ?? clients[0]!, to: input.to }]
-    : clients.flatMap((contactId) => (ctx.contacts.get(contactId)?.email ? [{ contactId, to: ctx.contacts.get(contactId)!.email! }] : []));
-  if (targets.length === 0) throw new Conflict('no_recipient', 'No client of this bill has an email address; give one in `to`.');
-  for (const { contactId, to } of targets) {
-    const messageId = await deliver(bill, contactId, to, ctx, input);
-    const sentAt = nowIso();
-    await accountingStore.commit([
-      accountingStore.put(firmId, accountingKeys.delivery(bill.id, `manual#${sentAt}#${contactId}`), { billId, key: contactId, to, status: 'sent', sentAt, messageId }),
-    ]);
-  }
-  return billToApi(bill);
 }
 
 /** LEDES 1998B for a finalized bill, from the bill, the firm settings and the primary client. */
@@ -101,7 +72,7 @@ export async function ebill(firmId: string, billIds: string[]): Promise<{ items:
       throw new NotFound(`Bill ${id}`);
     });
     if (!bill.ledesEnabled) throw new Conflict('ledes_disabled', `The matter ${bill.matterNumber} of bill ${id} does not use LEDES e-billing.`);
-    finalizedOnly(bill);
+    assertInvoiced(bill, 'e-billed');
     return bill;
   }));
   const files = await Promise.all(bills.map(async (bill) => ({ bill, text: writeLedes(await ledesInvoice(bill)) })));

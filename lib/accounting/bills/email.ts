@@ -1,0 +1,121 @@
+import { functions } from '../../declaration.ts';
+import { accountingKeys, accountingStore } from '../store.ts';
+import { getDocument } from '../../aws/s3.ts';
+import { sendMail } from '../../aws/mail.ts';
+import { TransactionRefused } from '../../aws/book-store.ts';
+import { nowIso } from '../../shared/clock.ts';
+import { Conflict } from '../../shared/errors.ts';
+import { logger } from '../../shared/logger.ts';
+import { faultPoint } from '../../shared/faults.ts';
+import { invoiceContext, invoiceView, type InvoiceContext } from './invoice-data.ts';
+import { loadBill } from './drafts.ts';
+import { assertInvoiced, invoicedClients, type BillRecord } from './model.ts';
+import { billToApi, type DeliveryRecord } from './view.ts';
+import type { Bill, EmailRequest } from './schemas.ts';
+
+/**
+ * Emailing invoices: the PDF stored when the bill was produced is attached as
+ * it is (an invoice, once issued, does not change), so this module never loads
+ * the PDF library. Used by the invoice mail worker after production and by
+ * `POST /billing/bills/{id}/email`.
+ */
+
+/** How long a claimed email may still be in flight: the invoice mail worker's whole timeout. */
+const SEND_IN_PROGRESS_MS = functions.invoiceMailWorker.timeoutSeconds * 1000;
+
+export interface EmailProblem {
+  contactId: string;
+  code: 'email_uncertain';
+  message: string;
+}
+
+/**
+ * Emails each invoiced client that has an address its invoice, when the
+ * matter asks for it. Each email is claimed before it is sent, so producing
+ * twice never emails twice; an email whose claim exists but was never
+ * confirmed (a crash mid-send) is not sent again blindly: it is reported, and
+ * `POST /billing/bills/{id}/email` sends it by hand.
+ */
+export async function emailInvoices(bill: BillRecord, options: { lastAttempt?: boolean } = {}): Promise<EmailProblem[]> {
+  if (!bill.emailInvoices) return [];
+  const ctx = await invoiceContext(bill);
+  const problems: EmailProblem[] = [];
+  for (const contactId of invoicedClients(bill)) {
+    const to = ctx.contacts.get(contactId)?.email;
+    if (!to) continue;
+    // The PDF is read before the claim: a claim is only ever made for an email that can be sent right away.
+    const pdf = await storedInvoice(bill, contactId);
+    const sk = accountingKeys.delivery(bill.id, `auto#${contactId}`);
+    try {
+      await accountingStore.commit([accountingStore.putUnique(bill.firmId, sk, { billId: bill.id, key: contactId, to, status: 'sending', claimedAt: nowIso() })]);
+    } catch (error) {
+      if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
+      const existing = await accountingStore.get<DeliveryRecord & { claimedAt?: string }>(bill.firmId, sk);
+      // Claimed moments ago: a duplicate delivery may be sending it right now. Come back later rather than
+      // call a send in progress uncertain; past a sender's whole timeout (or on the last try) it is uncertain.
+      if (existing?.status === 'sending' && !options.lastAttempt && Date.now() - Date.parse(existing.claimedAt ?? '') < SEND_IN_PROGRESS_MS) {
+        throw new Error(`the invoice email to ${to} is being sent by another delivery`);
+      }
+      if (existing?.status !== 'sent') {
+        problems.push({ contactId, code: 'email_uncertain', message: `The invoice email to ${to} may not have been sent; send it by hand if the client has not received it.` });
+      }
+      continue;
+    }
+    faultPoint('accounting.bill.beforeEmail', bill.firmId);
+    const messageId = await deliver(bill, contactId, to, ctx, pdf);
+    await accountingStore.commit([accountingStore.put(bill.firmId, sk, { billId: bill.id, key: contactId, to, status: 'sent', sentAt: nowIso(), messageId })]);
+  }
+  return problems;
+}
+
+/** Sends a finalized invoice by hand: to `to`, or to every invoiced client with an address. */
+export async function emailBill(firmId: string, billId: string, input: EmailRequest): Promise<Bill> {
+  const bill = await loadBill(firmId, billId);
+  assertInvoiced(bill, 'sent');
+  const ctx = await invoiceContext(bill);
+  const clients = invoicedClients(bill);
+  const targets = input.to
+    ? [{ contactId: clients.find((c) => ctx.contacts.get(c)?.email?.toLowerCase() === input.to!.toLowerCase()) ?? clients[0]!, to: input.to }]
+    : clients.flatMap((contactId) => (ctx.contacts.get(contactId)?.email ? [{ contactId, to: ctx.contacts.get(contactId)!.email! }] : []));
+  if (targets.length === 0) throw new Conflict('no_recipient', 'No client of this bill has an email address; give one in `to`.');
+  for (const { contactId, to } of targets) {
+    const messageId = await deliver(bill, contactId, to, ctx, await storedInvoice(bill, contactId), input);
+    const sentAt = nowIso();
+    await accountingStore.commit([
+      accountingStore.put(firmId, accountingKeys.delivery(bill.id, `manual#${sentAt}#${contactId}`), { billId, key: contactId, to, status: 'sent', sentAt, messageId }),
+    ]);
+  }
+  return billToApi(bill);
+}
+
+/** The client's stored invoice PDF; a 409 while the bill's production has not stored it yet. */
+async function storedInvoice(bill: BillRecord, contactId: string): Promise<Buffer> {
+  const key = bill.documents.find((d) => d.kind === 'invoice_pdf' && d.contactId === contactId)?.key;
+  const pdf = key ? await getDocument(key) : undefined;
+  if (!pdf) throw new Conflict('invoice_not_stored', `The invoice PDF of bill ${bill.id} is not stored yet; its production is still running. Try again shortly.`);
+  return pdf;
+}
+
+async function deliver(
+  bill: BillRecord,
+  contactId: string,
+  to: string,
+  ctx: InvoiceContext,
+  pdf: Buffer,
+  note?: { subject?: string | undefined; message?: string | undefined },
+): Promise<string> {
+  const view = invoiceView(bill, contactId, ctx, false);
+  const firm = view.firm.name;
+  const messageId = `<invoice-${bill.id}-${contactId}-${Date.now()}@law-billing-sync.dev>`;
+  const sent = await sendMail({
+    to,
+    subject: note?.subject ?? `Invoice ${bill.invoiceNumber} from ${firm} — ${bill.matterName}`,
+    text:
+      note?.message ??
+      `Dear ${view.client.name},\n\nPlease find attached invoice ${bill.invoiceNumber} for ${bill.matterName} (${bill.matterNumber}).\nBalance due: ${view.balanceDue} ${view.currency}.\n\nKind regards,\n${firm}\n`,
+    messageId,
+    attachments: [{ filename: `invoice-${bill.invoiceNumber}.pdf`, content: pdf, contentType: 'application/pdf' }],
+  });
+  logger.info('invoice emailed', { billId: bill.id, contactId });
+  return sent;
+}

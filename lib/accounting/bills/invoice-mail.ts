@@ -1,0 +1,30 @@
+import type * as z from 'zod';
+import type { EmailInvoices } from '#events/messages';
+import { describeError } from '../../jobs/give-up.ts';
+import { billsRepo } from './repository.ts';
+import { emailInvoices } from './email.ts';
+import { countProducedBill, type BillProblem } from './production-count.ts';
+
+/**
+ * The last step of producing a bill whose matter asks for email: email its
+ * stored invoices, then count it on its job, with any email that may not have
+ * gone out listed on the job. A failure is retried; on the last delivery the
+ * bill counts as failed with the reason (the invoice itself stays produced;
+ * `POST /billing/bills/{id}/email` sends it by hand).
+ */
+export async function onEmailInvoices(m: z.infer<typeof EmailInvoices>, lastAttempt = false): Promise<void> {
+  let failure: BillProblem | undefined;
+  let problems: BillProblem[] = [];
+  const bill = await billsRepo.load(m.firmId, m.billId);
+  if (!bill) {
+    failure = { code: 'not_found', message: `Bill ${m.billId} does not exist.` };
+  } else {
+    try {
+      problems = await emailInvoices(bill, { lastAttempt });
+    } catch (error) {
+      if (!lastAttempt) throw error;
+      failure = { code: 'email_failed', message: `The bill was produced, but emailing its invoices failed: ${describeError(error)}. Send them with POST /billing/bills/${m.billId}/email.` };
+    }
+  }
+  await countProducedBill(m.jobId, m.billId, failure, problems);
+}

@@ -1,0 +1,52 @@
+import type * as z from 'zod';
+import type { ProduceBill } from '#events/messages';
+import { accountingStore } from '../store.ts';
+import { outboxEntry } from '../../sync/outbox.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { describeError } from '../../jobs/give-up.ts';
+import { billsRepo } from './repository.ts';
+import { finalizeBill, markBilled } from './finalize.ts';
+import { storeInvoices } from './documents.ts';
+import { countProducedBill, type BillProblem } from './production-count.ts';
+import type { BillRecord } from './model.ts';
+
+/**
+ * Producing one bill of a production job: idempotent steps (finalize: number
+ * and balance; mark what it billed; store the PDFs), so a retry resumes where
+ * a crash stopped. A bill whose matter asks for email is then handed to the
+ * invoice mail queue, whose worker emails the stored PDFs and counts the bill
+ * on the job; any other bill is counted here. Either way a job succeeds only
+ * once its bills are produced and emailed.
+ */
+export async function produceBill(firmId: string, billId: string): Promise<BillRecord> {
+  const finalized = await finalizeBill(firmId, billId);
+  await markBilled(finalized);
+  return storeInvoices(finalized);
+}
+
+export async function onProduceBill(m: z.infer<typeof ProduceBill>, lastAttempt = false): Promise<void> {
+  let failure: BillProblem | undefined;
+  let produced: BillRecord | undefined;
+  const bill = await billsRepo.load(m.firmId, m.billId);
+  if (!bill) {
+    failure = { code: 'not_found', message: `Bill ${m.billId} does not exist.` };
+  } else {
+    try {
+      produced = await produceBill(m.firmId, m.billId);
+    } catch (error) {
+      // A bill that cannot be produced (not approved, nothing left to bill) fails for good; anything else is
+      // retried, and on the last delivery counted as failed with the reason (a rerun resumes where it stopped).
+      if (error instanceof DomainError && error.status < 500) failure = { code: error.code, message: error.message };
+      else if (lastAttempt) failure = { code: 'production_failed', message: `Producing the bill failed: ${describeError(error)}` };
+      else throw error;
+    }
+  }
+  if (produced?.emailInvoices) {
+    // A duplicate hand-over is harmless: each email is claimed before it is sent, and the bill counts once.
+    await accountingStore.commit([
+      accountingStore.putOutbox(outboxEntry('invoiceMail', { type: 'accounting.bill.email', firmId: m.firmId, jobId: m.jobId, billId: m.billId })),
+    ]);
+    return;
+  }
+  await countProducedBill(m.jobId, m.billId, failure);
+}
