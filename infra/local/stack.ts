@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -32,9 +33,21 @@ export interface LocalStackOptions {
   redriveAfterSeconds?: number;
   /** Overrides every schedule's period. */
   scheduleEveryMs?: number;
-  /** Poll loops per queue (Lambda would scale out to the declared maxConcurrency; 6 keeps 2 cores busy). */
+  /** Poll loops per queue; by default as many as this machine has cores (see localQueueConcurrency). */
   queueConcurrency?: number;
   logLevel?: string;
+}
+
+/**
+ * How many invocations of a queue's consumer run at once locally. On AWS each
+ * concurrent invocation has its own CPU, so the declared maxConcurrency is real
+ * parallelism. Here every function shares one Node process and this machine's
+ * cores: past one invocation per core, more only add contention (racers for one
+ * number counter retrying each other's transactions), which measurably slowed
+ * sync (bench/sync-latency.ts: p99 1.8 s at 4 per queue, 1.0 s at 2, on 2 cores).
+ */
+export function localQueueConcurrency(maxConcurrency: number): number {
+  return Math.max(1, Math.min(maxConcurrency, availableParallelism()));
 }
 
 export interface StackInfo {
@@ -192,7 +205,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
           queueArn: arn.Attributes!.QueueArn!,
           handler: handlers.get(name)!,
           batchSize: trigger.batchSize,
-          concurrency: o.queueConcurrency ?? 6,
+          concurrency: o.queueConcurrency ?? localQueueConcurrency(trigger.maxConcurrency),
           onError: errors(`queue ${trigger.queue}`),
           deliverTwice: (records) => {
             const twice = duplicateFirms.size > 0 && records.some((r) => duplicateFirms.has(firmOf(r) ?? ''));

@@ -1,4 +1,14 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type TransactWriteCommandInput,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { ddb, cancellationCodes } from './dynamodb.ts';
 import { PreconditionFailed } from '../shared/errors.ts';
 import { decodeCursor, decodeIndexCursor, encodeCursor } from './cursors.ts';
@@ -23,6 +33,26 @@ export class TransactionRefused extends Error {
   }
   failedAt(index: number): boolean {
     return this.codes[index] === 'ConditionalCheckFailed';
+  }
+}
+
+/**
+ * A one-item "transaction" as the plain conditional write it amounts to: the
+ * same guarantee, half the write capacity of TransactWriteItems on DynamoDB,
+ * and far less work for DynamoDB Local. Failures read as the transaction's
+ * would, so callers cannot tell the difference.
+ */
+async function commitOne(item: TxItem): Promise<void> {
+  try {
+    if (item.Put) await ddb.send(new PutCommand(item.Put));
+    else if (item.Update) await ddb.send(new UpdateCommand(item.Update as UpdateCommandInput));
+    else if (item.Delete) await ddb.send(new DeleteCommand(item.Delete));
+    else throw new Error('commitOne: an item must be a Put, an Update or a Delete');
+  } catch (error) {
+    const name = (error as { name?: string })?.name;
+    if (name === 'ConditionalCheckFailedException') throw new TransactionRefused(['ConditionalCheckFailed']);
+    if (name === 'TransactionConflictException') throw new TransactionRefused(['TransactionConflict']);
+    throw error;
   }
 }
 
@@ -163,6 +193,7 @@ export class BookStore {
 
   /** Runs the items as one transaction; a cancellation becomes TransactionRefused. */
   async commit(items: TxItem[]): Promise<void> {
+    if (items.length === 1 && !items[0]!.ConditionCheck) return commitOne(items[0]!);
     try {
       await ddb.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {

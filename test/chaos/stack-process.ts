@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { StackInfo } from '../../infra/local/stack.ts';
-import { freePort } from '../../infra/local/processes.ts';
+import { freePort, PidRegistry } from '../../infra/local/processes.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -53,8 +53,13 @@ export class KillableStack {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
     }
+    // Killed runs (and a stop cut short) leave DynamoDB Local's JVM running; the pids it recorded say which.
+    new PidRegistry(join(this.stateDir, 'pids')).reapOrphans();
     if (process.env.KEEP_TEST_STATE !== '1') rmSync(this.stateDir, { recursive: true, force: true });
   }
 }

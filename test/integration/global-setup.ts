@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { StackInfo } from '../../infra/local/stack.ts';
+import { PidRegistry } from '../../infra/local/processes.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -54,7 +55,12 @@ export default async function setup(project: TestProject) {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (child.exitCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    // A stack killed mid-stop leaves DynamoDB Local's JVM running; the pids it recorded say which.
+    new PidRegistry(join(stateDir, 'pids')).reapOrphans();
     if (process.env.KEEP_TEST_STATE !== '1') rmSync(stateDir, { recursive: true, force: true });
   };
 }

@@ -54,6 +54,10 @@ export interface NumberRequest {
   what?: string;
 }
 
+/** Races for a counter are retried inside commitWithNumber, re-reading only the counter, this many times. */
+const COUNTER_RACES = 16;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Takes a number and commits it together with `items` (the record, its
  * message...) in one transaction: the number's claim item must not exist and
@@ -61,30 +65,45 @@ export interface NumberRequest {
  * hold one number, and automatic numbers have no gaps. A taken hand-given
  * number throws DuplicateNumber and writes nothing; a taken automatic number is
  * stepped over. A hand-given number of the space's shape beyond the counter
- * moves the counter on to it. Lost races throw Retry for the caller's `retrying`.
+ * moves the counter on to it.
+ *
+ * Concurrent creations race for the counter. A lost race is retried here at
+ * once, re-reading only the counter (not everything the caller read before),
+ * which keeps a burst of new contacts from turning into a storm of full
+ * retries. A refusal of the caller's own items (its record changed, a
+ * duplicate delivery got there first) goes straight back to the caller.
  */
 export async function commitWithNumber(request: NumberRequest, build: (number: string) => TxItem[]): Promise<string> {
   const { firmId, space, requested, ownerId, releasing } = request;
-  const counter = await readCounter(firmId, space);
-  const number = requested ?? space.format(counter + 1);
-  const value = requested === undefined ? counter + 1 : space.valueOf(number);
-  const target = value !== undefined && value > counter ? value : undefined;
-  const own = build(number);
-  const items = [...own, accountingStore.putUnique(firmId, space.claimKey(number), { ownerId, number })];
-  if (target !== undefined) items.push(moveCounter(firmId, space, counter, target));
-  if (releasing) items.push(accountingStore.delete(firmId, releasing));
-  try {
-    await accountingStore.commit(items);
-    return number;
-  } catch (error) {
-    if (!(error instanceof TransactionRefused)) throw error;
-    if (error.failedAt(own.length)) {
-      if (requested !== undefined) throw new DuplicateNumber(number, request.what);
-      // A hand-given number already sits where the counter points: step over it.
-      await accountingStore.commit([moveCounter(firmId, space, counter, counter + 1)]).catch(() => undefined);
-      throw new Retry('automatic number was taken');
+  let counter = await readCounter(firmId, space);
+  for (let race = 0; ; race++) {
+    const number = requested ?? space.format(counter + 1);
+    const value = requested === undefined ? counter + 1 : space.valueOf(number);
+    const target = value !== undefined && value > counter ? value : undefined;
+    const own = build(number);
+    const claim = own.length;
+    const counterAt = target !== undefined ? own.length + 1 : -1;
+    const items = [...own, accountingStore.putUnique(firmId, space.claimKey(number), { ownerId, number })];
+    if (target !== undefined) items.push(moveCounter(firmId, space, counter, target));
+    if (releasing) items.push(accountingStore.delete(firmId, releasing));
+    try {
+      await accountingStore.commit(items);
+      return number;
+    } catch (error) {
+      if (!(error instanceof TransactionRefused)) throw error;
+      if (own.some((_, i) => error.failedAt(i))) throw error;
+      const counterMoved = counterAt >= 0 && (error.failedAt(counterAt) || error.codes[counterAt] === 'TransactionConflict');
+      if (error.failedAt(claim) && !counterMoved) {
+        if (requested !== undefined) throw new DuplicateNumber(number, request.what);
+        // A hand-given number already sits where the counter points: step over it.
+        await accountingStore.commit([moveCounter(firmId, space, counter, counter + 1)]).catch(() => undefined);
+      } else if (!counterMoved && !error.transient) {
+        throw error;
+      }
+      if (race + 1 >= COUNTER_RACES) throw new Retry('number counter busy');
+      // Another creation took the next number first: take the one after it, after a moment's jitter.
+      await sleep(Math.random() * Math.min(20, 2 ** race));
+      counter = await readCounter(firmId, space);
     }
-    if (target !== undefined && error.failedAt(own.length + 1)) throw new Retry('counter moved');
-    throw error;
   }
 }
