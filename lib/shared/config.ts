@@ -21,6 +21,9 @@ function positiveInt(name: string, fallback: number): number {
   return value;
 }
 
+/** How long a container trusts a firm's settings it read for the sync path (lib/shared/expiring-cache.ts). */
+export const SETTINGS_TTL_MS = 2000;
+
 export const config = {
   region: env.AWS_REGION ?? 'us-east-1',
   /** Set locally to the emulators; unset in AWS, where the SDK finds the service. */

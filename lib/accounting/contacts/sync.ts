@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { PracticeContactLinked, PracticeContactUpserted } from '#events/messages';
 import { accountingKeys, accountingStore } from '../store.ts';
-import { getAccountingSettings } from '../settings/service.ts';
+import { accountingSettingsForSync } from '../settings/service.ts';
 import { outboxEntry } from '../../sync/outbox.ts';
 import { firmPk, TransactionRefused, type TxItem } from '../../aws/book-store.ts';
 import { newId } from '../../shared/ids.ts';
@@ -37,7 +37,7 @@ const answer = (record: AccountingContactRecord) => toPractice(outboxEntry('toPr
 
 export function onPracticeContactUpserted(m: Upserted): Promise<void> {
   return retrying(async () => {
-    const settings = await getAccountingSettings(m.firmId);
+    const settings = await accountingSettingsForSync(m.firmId);
     if (!settings.integrationEnabled) {
       await refuse(m, 'invalid', 'The practice integration is switched off in accounting.');
       return;

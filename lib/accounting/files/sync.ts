@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { compareClocks } from '#events/clock';
 import type { PracticeMatterUpserted } from '#events/messages';
 import { accountingKeys, accountingStore } from '../store.ts';
-import { getAccountingSettings } from '../settings/service.ts';
+import { accountingSettingsForSync } from '../settings/service.ts';
 import { commitWithNumber, DuplicateNumber } from '../numbering/claims.ts';
 import { outboxEntry } from '../../sync/outbox.ts';
 import { TransactionRefused, type TxItem } from '../../aws/book-store.ts';
@@ -33,7 +33,7 @@ async function refuse(m: Upserted, code: 'duplicate_number' | 'client_not_linked
 
 export function onPracticeMatterUpserted(m: Upserted): Promise<void> {
   return retrying(async () => {
-    const settings = await getAccountingSettings(m.firmId);
+    const settings = await accountingSettingsForSync(m.firmId);
     if (!settings.integrationEnabled) return refuse(m, 'invalid', 'The practice integration is switched off in accounting.');
     const clientIds = m.clients.map((c) => c.accountingContactId);
     const contacts = await accountingStore.getMany<{ id: string; kind: string }>(m.firmId, clientIds.map(accountingKeys.contact));

@@ -4,6 +4,8 @@ import { accountingKeys, accountingStore } from '../store.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { PreconditionFailed } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
+import { expiringCache } from '../../shared/expiring-cache.ts';
+import { SETTINGS_TTL_MS } from '../../shared/config.ts';
 import { TransactionRefused } from '../../aws/book-store.ts';
 import type { AccountingSettings, AccountingSettingsInput } from './schemas.ts';
 
@@ -37,6 +39,14 @@ export async function getAccountingSettings(firmId: string): Promise<AccountingS
   return toApi((await load(firmId)).record);
 }
 
+/**
+ * The settings as the sync path reads them, for every message: cached per
+ * container for {@link SETTINGS_TTL_MS} ms, so a change made through another
+ * container applies to messages within that time (the API always reads fresh).
+ */
+const cached = expiringCache(SETTINGS_TTL_MS, getAccountingSettings);
+export const accountingSettingsForSync = (firmId: string) => cached.get(firmId);
+
 export async function putAccountingSettings(
   firmId: string,
   input: AccountingSettingsInput,
@@ -57,6 +67,7 @@ export async function putAccountingSettings(
       firmId,
       sk: accountingKeys.settings,
     });
+    cached.forget(firmId);
     return toApi(next);
   });
 }

@@ -1,5 +1,5 @@
 import { practiceKeys, practiceStore } from '../store.ts';
-import { getPracticeSettings } from '../settings/service.ts';
+import { practiceSettingsForSync } from '../settings/service.ts';
 import { outboxEntry } from '../../sync/outbox.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -13,7 +13,7 @@ import type { CreatePracticeContact, PatchPracticeContact, PracticeContact } fro
 
 /** The message announcing a practice contact, with the firm's current numbering switch. */
 export async function contactUpsert(record: PracticeContactRecord) {
-  const settings = await getPracticeSettings(record.firmId);
+  const settings = await practiceSettingsForSync(record.firmId);
   return practiceStore.putOutbox(outboxEntry('toAccounting', upsertMessage(record, settings.separateContactNumbering)));
 }
 

@@ -5,6 +5,8 @@ import { outboxEntry } from '../../sync/outbox.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { PreconditionFailed } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
+import { expiringCache } from '../../shared/expiring-cache.ts';
+import { SETTINGS_TTL_MS } from '../../shared/config.ts';
 import type { PracticeSettings, PracticeSettingsInput } from './schemas.ts';
 
 interface SettingsRecord extends PracticeSettings {
@@ -38,6 +40,14 @@ export async function getPracticeSettings(firmId: string): Promise<PracticeSetti
   return toApi((await load(firmId)).record);
 }
 
+/**
+ * The settings as the sync path reads them, for every message: cached per
+ * container for {@link SETTINGS_TTL_MS} ms, so a change made through another
+ * container applies to messages within that time (the API always reads fresh).
+ */
+const cached = expiringCache(SETTINGS_TTL_MS, getPracticeSettings);
+export const practiceSettingsForSync = (firmId: string) => cached.get(firmId);
+
 /** Replaces the settings and tells accounting (separate numbering needs both books' switch). */
 export async function putPracticeSettings(firmId: string, input: PracticeSettingsInput, ifMatch?: number): Promise<PracticeSettings> {
   return retrying(async () => {
@@ -57,6 +67,7 @@ export async function putPracticeSettings(firmId: string, input: PracticeSetting
       ],
       { ifMatch, firmId, sk: practiceKeys.settings },
     );
+    cached.forget(firmId);
     return toApi(next);
   });
 }
