@@ -36,26 +36,37 @@ const toPractice = accountingStore.putOutbox.bind(accountingStore);
 const answer = (record: AccountingContactRecord) => toPractice(outboxEntry('toPractice', linkedMessage(record)));
 
 export function onPracticeContactUpserted(m: Upserted): Promise<void> {
+  // A message without our id is nearly always a new contact: create it straight away rather than look it up
+  // first. The link item's condition catches one that exists (a re-send, a duplicate delivery), and only then
+  // is it loaded and updated.
+  let mayBeNew = !m.accountingContactId;
   return retrying(async () => {
     const settings = await accountingSettingsForSync(m.firmId);
     if (!settings.integrationEnabled) {
       await refuse(m, 'invalid', 'The practice integration is switched off in accounting.');
       return;
     }
+    if (mayBeNew) {
+      if (await createFromPractice(m, settings.separateContactNumbering)) return;
+      mayBeNew = false;
+    }
     const current = m.accountingContactId
       ? await contactsRepo.load(m.firmId, m.accountingContactId)
       : await contactsRepo.loadByPracticeId(m.firmId, m.practiceContactId);
     if (!current) {
       if (m.accountingContactId) throw new NotFound(`Accounting contact ${m.accountingContactId}`);
-      await createFromPractice(m, settings.separateContactNumbering);
-      return;
+      mayBeNew = true;
+      throw new Retry('linked contact not found; create it');
     }
     await updateFromPractice(current, m);
   });
 }
 
-/** The contact, its number, its link map entry and the answer, in one transaction. */
-async function createFromPractice(m: Upserted, accountingSeparate: boolean): Promise<void> {
+/**
+ * The contact, its number, its link map entry and the answer, in one
+ * transaction. False when the practice contact is linked already (nothing written).
+ */
+async function createFromPractice(m: Upserted, accountingSeparate: boolean): Promise<boolean> {
   const id = newId('ac');
   const numberSpace = numberingSequenceFor(accountingSeparate, m.practiceSeparateNumbering, m.numberingSequence);
   faultPoint('accounting.contact.beforeCreate', m.firmId);
@@ -65,12 +76,16 @@ async function createFromPractice(m: Upserted, accountingSeparate: boolean): Pro
       return [contactsRepo.put(record, null), contactsRepo.putLink(m.firmId, m.practiceContactId, id), answer(record)];
     });
   } catch (error) {
-    if (error instanceof DuplicateNumber) return refuse(m, 'duplicate_number', error.message);
-    // Another delivery of this message created it first; the retry finds it and answers.
-    if (error instanceof TransactionRefused && error.failedAt(1)) throw new Retry('created concurrently');
+    // Linked already: this message is a re-send or a duplicate, or another delivery created it first.
+    if (error instanceof TransactionRefused && error.failedAt(1)) return false;
+    if (error instanceof DuplicateNumber) {
+      await refuse(m, 'duplicate_number', error.message);
+      return true;
+    }
     throw error;
   }
   faultPoint('accounting.contact.afterCreate', m.firmId);
+  return true;
 }
 
 async function updateFromPractice(current: AccountingContactRecord, m: Upserted): Promise<void> {
