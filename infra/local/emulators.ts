@@ -23,6 +23,8 @@ export interface Emulator {
  */
 export async function startDynamo(options: { port: number; dataDir: string | null; pids: PidRegistry }): Promise<Emulator> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // The package spawns java with this process's environment: no telemetry calls home (no network but npm's).
+  process.env.DDB_LOCAL_TELEMETRY = '0';
   const child: ChildProcess = spawnDynamo({ port: options.port, sharedDb: true, path: options.dataDir, stdio: 'pipe' });
   const forget = options.pids.record('dynamodb', child.pid!, 'DynamoDBLocal');
   let stderr = '';
