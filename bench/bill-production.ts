@@ -21,7 +21,7 @@ import { monotonicFactory } from 'ulid';
 import { renderInvoicePdf } from '../lib/documents/invoice-pdf.ts';
 import { sampleInvoice } from '../lib/documents/pdf/sample-invoice.ts';
 import { billIndexKeys, type BillRecord } from '../lib/accounting/bills/model.ts';
-import { batchWrite, countOf, cpuSpent, eventually, round, type BenchContext, type Result, type Stack } from './context.ts';
+import { batchWrite, countOf, cpuSpent, eventually, jobEnd, round, type BenchContext, type Result, type Stack } from './context.ts';
 
 const BILLS = 1000;
 const nextUlid = monotonicFactory();
@@ -130,11 +130,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
   const cpuBefore = stack.cpu();
   const started = performance.now();
   const job = await api.ok(api.post('/billing/production/produce', {}), 'produce');
-  let last = job;
-  const finished = await eventually(async () => {
-    last = (await api.get(`/jobs/${job.id}`)).body;
-    return ['succeeded', 'failed', 'partially_failed'].includes(last.status) ? last : undefined;
-  }, 420_000, `production job ${job.id} to end (last: ${JSON.stringify(last?.progress)})`, 200);
+  const finished = await jobEnd(api, job.id);
   const elapsed = performance.now() - started;
   const requests = await stack.metrics();
   const cpu = cpuSpent(cpuBefore, stack.cpu());

@@ -111,6 +111,22 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false>,
   }
 }
 
+/**
+ * Polls GET /jobs/{id} every 200 ms until the job has ended (succeeded, failed or partially failed) and
+ * returns it; after `timeoutMs` fails with the progress it last reported.
+ */
+export async function jobEnd(api: Api, jobId: string, timeoutMs = 420_000): Promise<any> {
+  let last: any;
+  try {
+    return await eventually(async () => {
+      last = (await api.get(`/jobs/${jobId}`)).body;
+      return ['succeeded', 'failed', 'partially_failed'].includes(last.status) ? last : undefined;
+    }, timeoutMs, `job ${jobId} to end`, 200);
+  } catch (error) {
+    throw new Error(`${(error as Error).message} (last progress: ${JSON.stringify(last?.progress)})`);
+  }
+}
+
 /** A result with a target: `met` is computed from the comparison. */
 export function withTarget(r: Result, op: '<' | '<=' | '>' | '>=', limit: number, target: string): Result {
   const met = op === '<' ? r.value < limit : op === '<=' ? r.value <= limit : op === '>' ? r.value > limit : r.value >= limit;

@@ -22,7 +22,7 @@ import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, waitUntil
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { entryIndexKeys, type TimeEntryRecord } from '../lib/practice/time/model.ts';
-import { batchWrite, countOf, cpuSpent, eventually, round, type BenchContext, type Result } from './context.ts';
+import { batchWrite, countOf, cpuSpent, eventually, jobEnd, round, type BenchContext, type Result } from './context.ts';
 
 const ENTRIES = 10_000;
 const nextUlid = monotonicFactory();
@@ -107,11 +107,7 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
     const cpuBefore = stack.cpu();
     const started = performance.now();
     const job = await api.ok(api.post('/practice/billing/time-exports', {}), 'start export');
-    let last = job;
-    finished = await eventually(async () => {
-      last = (await api.get(`/jobs/${job.id}`)).body;
-      return ['succeeded', 'failed', 'partially_failed'].includes(last.status) ? last : undefined;
-    }, 420_000, `job ${job.id} to end (last: ${JSON.stringify(last?.progress)})`, 200);
+    finished = await jobEnd(api, job.id);
     elapsed = performance.now() - started;
     atEnd = await stack.metrics();
     cpu = cpuSpent(cpuBefore, stack.cpu());
