@@ -12,7 +12,10 @@ export interface TableDecl {
   readonly indexes: readonly { readonly name: string; readonly pk: string; readonly sk: string; readonly projection: 'keys' | 'all' }[];
   /** Items with this epoch-seconds attribute expire (outbox entries). */
   readonly ttlAttribute?: string;
-  /** New images stream to the outbox relay. */
+  /**
+   * New images stream to the functions triggered by it. Only the outbox streams: the books' own writes
+   * never pay for stream records, and (DynamoDB Local) only the first streamed table written is fast.
+   */
   readonly stream: boolean;
   readonly description: string;
 }
@@ -29,13 +32,20 @@ const bookTable = (description: string): TableDecl => ({
     { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', projection: 'all' },
   ],
   ttlAttribute: 'expiresAt',
-  stream: true,
+  stream: false,
   description,
 });
 
 export const tables = {
   practice: bookTable('The practice management book: contacts, matters, users, rates, time.'),
   accounting: bookTable('The legal accounting book: contacts, files, numbering, ledger, bills.'),
+  outbox: {
+    keys: { pk: 'pk', sk: 'sk' },
+    indexes: [],
+    ttlAttribute: 'expiresAt',
+    stream: true,
+    description: 'Both books\' outbox: messages written in the same transaction as what they announce, streamed to their relays.',
+  },
   jobs: {
     keys: { pk: 'pk', sk: 'sk' },
     indexes: [],
@@ -118,10 +128,20 @@ export interface FunctionDecl {
 
 const http = { kind: 'http' } as const;
 
-/** Only outbox entries, and only when they are first written. */
-const outboxInserts: FilterPattern = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } };
-/** Every new image of a file balance. */
-const balanceImages: FilterPattern = { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { entity: { S: ['balance'] } } } };
+/** The destinations an outbox relay's stream filter lets through (none for other stream functions). */
+export function relayedDestinations(filter: FilterPattern): readonly string[] {
+  const image = (filter.dynamodb as FilterPattern | undefined)?.NewImage as FilterPattern | undefined;
+  const destination = image?.destination as FilterPattern | undefined;
+  return (destination?.S as readonly string[] | undefined) ?? [];
+}
+
+/** One book's outbox entries (those bound for its destinations), only when they are first written. */
+const outboxInserts = (book: keyof typeof outboxDestinations): FilterPattern => ({
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { entity: { S: ['outbox'] }, destination: { S: outboxDestinations[book] } } },
+});
+/** Announcements that a file's balance moved (the publisher reads the balance itself). */
+const balanceAnnouncements: FilterPattern = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['balance_announcement'] } } } };
 
 export const functions = {
   openapi: { entry: 'functions/http/openapi.ts', description: 'GET /openapi.json', trigger: http },
@@ -135,37 +155,37 @@ export const functions = {
     entry: 'functions/http/practice-settings.ts',
     description: 'Practice settings',
     trigger: http,
-    tables: { practice: 'readwrite' },
+    tables: { practice: 'readwrite', outbox: 'readwrite' },
   },
   practiceContactsApi: {
     entry: 'functions/http/practice-contacts.ts',
     description: 'Practice contacts',
     trigger: http,
-    tables: { practice: 'readwrite' },
+    tables: { practice: 'readwrite', outbox: 'readwrite' },
   },
   accountingSettingsApi: {
     entry: 'functions/http/accounting-settings.ts',
     description: 'Accounting settings',
     trigger: http,
-    tables: { accounting: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite' },
   },
   accountingContactsApi: {
     entry: 'functions/http/accounting-contacts.ts',
     description: 'Accounting contacts',
     trigger: http,
-    tables: { accounting: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite' },
   },
   practiceMattersApi: {
     entry: 'functions/http/practice-matters.ts',
     description: 'Practice matters and their balances',
     trigger: http,
-    tables: { practice: 'readwrite' },
+    tables: { practice: 'readwrite', outbox: 'readwrite' },
   },
   accountingFilesApi: {
     entry: 'functions/http/accounting-files.ts',
     description: 'Accounting files, split billing, disbursements',
     trigger: http,
-    tables: { accounting: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite' },
   },
   practiceUsersApi: {
     entry: 'functions/http/practice-users.ts',
@@ -195,33 +215,33 @@ export const functions = {
     entry: 'functions/http/practice-billing.ts',
     description: 'Sending time for billing',
     trigger: http,
-    tables: { practice: 'readwrite', jobs: 'readwrite' },
+    tables: { practice: 'readwrite', outbox: 'readwrite', jobs: 'readwrite' },
   },
   accountingLedgerApi: {
     entry: 'functions/http/accounting-ledger.ts',
     description: 'The client ledger and import alerts',
     trigger: http,
-    tables: { accounting: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite' },
   },
   timeExportPlanner: {
     entry: 'functions/queue/time-export.ts',
     description: 'Plans time exports page by page and sends batches to accounting',
     trigger: { kind: 'queue', queue: 'timeExport', batchSize: 1, maxConcurrency: 10 },
     timeoutSeconds: 120,
-    tables: { practice: 'readwrite', jobs: 'readwrite' },
+    tables: { practice: 'readwrite', outbox: 'readwrite', jobs: 'readwrite' },
   },
   accountingBillsApi: {
     entry: 'functions/http/accounting-bills.ts',
     description: 'Drafting and approving bills',
     trigger: http,
-    tables: { accounting: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite' },
     buckets: { documents: 'read' },
   },
   billingApi: {
     entry: 'functions/http/billing.ts',
     description: 'Bill production, bills, payments, billing settings',
     trigger: http,
-    tables: { accounting: 'readwrite', jobs: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite', jobs: 'readwrite' },
     buckets: { documents: 'read' },
   },
   // The routes that render or mail documents live in functions of their own, so the PDF library and the mail
@@ -232,7 +252,7 @@ export const functions = {
     trigger: http,
     timeoutSeconds: 29,
     memoryMb: 1024,
-    tables: { accounting: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite' },
     buckets: { documents: 'readwrite' },
   },
   billEmailApi: {
@@ -240,7 +260,7 @@ export const functions = {
     description: 'Sends a finalized invoice by email, by hand',
     trigger: http,
     timeoutSeconds: 29,
-    tables: { accounting: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite' },
     buckets: { documents: 'read' },
     mail: true,
   },
@@ -250,7 +270,7 @@ export const functions = {
     trigger: { kind: 'queue', queue: 'billProduction', batchSize: 1, maxConcurrency: 20 },
     timeoutSeconds: 120,
     memoryMb: 1024,
-    tables: { accounting: 'readwrite', jobs: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite', jobs: 'readwrite' },
     buckets: { documents: 'readwrite' },
   },
   invoiceMailWorker: {
@@ -258,7 +278,7 @@ export const functions = {
     description: 'Emails a produced bill\'s stored invoice PDFs to its clients, then counts the bill on its production job',
     trigger: { kind: 'queue', queue: 'invoiceMail', batchSize: 1, maxConcurrency: 10 },
     timeoutSeconds: 60,
-    tables: { accounting: 'readwrite', jobs: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite', jobs: 'readwrite' },
     buckets: { documents: 'read' },
     mail: true,
   },
@@ -267,24 +287,25 @@ export const functions = {
     description: 'The scheduled billing run: a production job per firm with scheduled production',
     trigger: { kind: 'schedule', everyMinutes: 1440 },
     timeoutSeconds: 300,
-    tables: { accounting: 'readwrite', jobs: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite', jobs: 'readwrite' },
   },
   practiceOutboxRelay: {
     entry: 'functions/stream/outbox-relay.ts',
     description: 'Relays practice outbox entries to the to-accounting queue',
-    trigger: { kind: 'stream', table: 'practice', batchSize: 100, filter: outboxInserts },
+    trigger: { kind: 'stream', table: 'outbox', batchSize: 100, filter: outboxInserts('practice') },
     sendsTo: outboxDestinations.practice,
   },
   accountingOutboxRelay: {
     entry: 'functions/stream/outbox-relay.ts',
     description: 'Relays accounting outbox entries to the to-practice queue',
-    trigger: { kind: 'stream', table: 'accounting', batchSize: 100, filter: outboxInserts },
+    trigger: { kind: 'stream', table: 'outbox', batchSize: 100, filter: outboxInserts('accounting') },
     sendsTo: outboxDestinations.accounting,
   },
   accountingBalancePublisher: {
     entry: 'functions/stream/balance-publisher.ts',
     description: 'Tells practice every new file balance',
-    trigger: { kind: 'stream', table: 'accounting', batchSize: 100, filter: balanceImages },
+    trigger: { kind: 'stream', table: 'outbox', batchSize: 100, filter: balanceAnnouncements },
+    tables: { accounting: 'read' },
     sendsTo: ['toPractice'],
   },
   toAccountingConsumer: {
@@ -292,28 +313,28 @@ export const functions = {
     description: 'Applies practice sync messages to the accounting book',
     trigger: { kind: 'queue', queue: 'toAccounting', batchSize: 10, maxConcurrency: 20 },
     timeoutSeconds: 10,
-    tables: { accounting: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite' },
   },
   toPracticeConsumer: {
     entry: 'functions/queue/to-practice.ts',
     description: 'Applies accounting sync messages to the practice book',
     trigger: { kind: 'queue', queue: 'toPractice', batchSize: 10, maxConcurrency: 20 },
     timeoutSeconds: 10,
-    tables: { practice: 'readwrite', jobs: 'readwrite' },
+    tables: { practice: 'readwrite', outbox: 'readwrite', jobs: 'readwrite' },
   },
   practiceReconciler: {
     entry: 'functions/schedule/practice-reconciler.ts',
     description: 'Re-sends practice records whose link stayed pending',
     trigger: { kind: 'schedule', everyMinutes: 1 },
     timeoutSeconds: 60,
-    tables: { practice: 'readwrite' },
+    tables: { practice: 'readwrite', outbox: 'readwrite' },
   },
   accountingReconciler: {
     entry: 'functions/schedule/accounting-reconciler.ts',
     description: 'Re-sends accounting records whose link stayed pending',
     trigger: { kind: 'schedule', everyMinutes: 1 },
     timeoutSeconds: 60,
-    tables: { accounting: 'readwrite' },
+    tables: { accounting: 'readwrite', outbox: 'readwrite' },
   },
 } as const satisfies Record<string, FunctionDecl>;
 export type FunctionName = keyof typeof functions;

@@ -4,7 +4,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '#lib/shared/logger';
 import { publishBalances } from '#lib/accounting/balance-publisher';
 
-/** Stream-triggered: tells practice each new balance of an accounting file. */
+/** Stream-triggered (balance announcements in the outbox table): tells practice the new balance of each file named. */
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => ({ batchItemFailures: await publishBalances(event.Records) }));

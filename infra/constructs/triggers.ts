@@ -4,7 +4,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
-import { outboxDestinations, queues, type FunctionDecl, type Trigger } from '#lib/declaration';
+import { queues, relayedDestinations, type FunctionDecl, type Trigger } from '#lib/declaration';
 import { functionDefaults } from './declared-function.ts';
 import type { DeclaredResources } from './resource-access.ts';
 
@@ -42,11 +42,9 @@ export function attachTrigger(
       return;
     }
     case 'stream': {
-      const destinations: readonly string[] = outboxDestinations[trigger.table as keyof typeof outboxDestinations] ?? [];
-      const relaysOutbox = JSON.stringify(trigger.filter).includes('"outbox"');
-      const missing = relaysOutbox ? destinations.filter((d) => !decl.sendsTo?.includes(d as never)) : [];
+      const missing = relayedDestinations(trigger.filter).filter((d) => !decl.sendsTo?.includes(d as never));
       if (missing.length) {
-        throw new Error(`${fn.node.id}: relays the ${trigger.table} outbox to ${missing.join(', ')} but does not declare sendsTo them.`);
+        throw new Error(`${fn.node.id}: relays outbox entries to ${missing.join(', ')} but does not declare sendsTo them.`);
       }
       fn.addEventSource(
         new DynamoEventSource(resources.tables[trigger.table], {

@@ -3,6 +3,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -78,6 +79,10 @@ export async function provision(
       if (!(error instanceof ResourceInUseException)) throw error;
     }
     const described = await clients.dynamo.send(new DescribeTableCommand({ TableName }));
+    if (!decl.stream && described.Table?.StreamSpecification?.StreamEnabled) {
+      // Kept data from an earlier layout where the books streamed: a stream nobody reads only slows writes.
+      await clients.dynamo.send(new UpdateTableCommand({ TableName, StreamSpecification: { StreamEnabled: false } }));
+    }
     if (decl.stream && described.Table?.LatestStreamArn) streamArns[name] = described.Table.LatestStreamArn;
     env[envName.table(name)] = TableName;
   }

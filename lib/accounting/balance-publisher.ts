@@ -5,45 +5,75 @@ import type { DynamoDBBatchItemFailure, DynamoDBRecord } from 'aws-lambda';
 import { sqs } from '../aws/sqs.ts';
 import { config } from '../shared/config.ts';
 import { newId } from '../shared/ids.ts';
-import { balanceMessage, type BalanceRecord } from './balances.ts';
+import { nowIso } from '../shared/clock.ts';
+import { accountingKeys, accountingStore } from './store.ts';
+import { balanceMessage, type BalanceAnnouncement, type BalanceRecord } from './balances.ts';
+
+interface Announced {
+  firmId: string;
+  fileId: string;
+  /** The stream records that named this file: each is done once the file's balance is sent. */
+  sequenceNumbers: string[];
+}
 
 /**
- * Carries every new file balance from the accounting table's stream to
- * practice. Only the newest image of each file in a batch is sent (older ones
- * are superseded, and practice keeps the highest `seq` anyway).
+ * Tells practice the balances that a batch of announcements (from the outbox
+ * table's stream) says moved. Each file's balance is read once per batch,
+ * after the commits that moved it, so the message is never older than any
+ * announcement that named it; practice keeps the highest `seq`, so messages
+ * that overtake each other do no harm.
  */
 export async function publishBalances(records: DynamoDBRecord[]): Promise<DynamoDBBatchItemFailure[]> {
-  const latest = new Map<string, { record: BalanceRecord; sequenceNumbers: string[]; asOf: string }>();
+  const announced = new Map<string, Announced>();
   for (const r of records) {
     const image = r.dynamodb?.NewImage;
     const seqNo = r.dynamodb?.SequenceNumber;
     if (!image || !seqNo) continue;
-    const balance = unmarshall(image as Record<string, AttributeValue>) as BalanceRecord;
-    if (balance.entity !== 'balance') continue;
-    const key = `${balance.firmId}|${balance.fileId}`;
-    const asOf = new Date((r.dynamodb?.ApproximateCreationDateTime ?? Date.now() / 1000) * 1000).toISOString();
-    const seen = latest.get(key);
-    if (!seen || balance.seq > seen.record.seq) latest.set(key, { record: balance, sequenceNumbers: [...(seen?.sequenceNumbers ?? []), seqNo], asOf });
-    else seen.sequenceNumbers.push(seqNo);
+    const a = unmarshall(image as Record<string, AttributeValue>) as BalanceAnnouncement;
+    if (a.entity !== 'balance_announcement') continue;
+    for (const fileId of a.fileIds) {
+      const key = `${a.firmId}|${fileId}`;
+      const seen = announced.get(key) ?? { firmId: a.firmId, fileId, sequenceNumbers: [] };
+      seen.sequenceNumbers.push(seqNo);
+      announced.set(key, seen);
+    }
   }
-  const pending = [...latest.values()];
-  const failed: string[] = [];
-  for (let i = 0; i < pending.length; i += 10) {
-    const chunk = pending.slice(i, i + 10);
+
+  const failed = new Set<string>();
+  const byFirm = new Map<string, Announced[]>();
+  for (const a of announced.values()) byFirm.set(a.firmId, [...(byFirm.get(a.firmId) ?? []), a]);
+  const balances: { announced: Announced; balance: BalanceRecord }[] = [];
+  await Promise.all(
+    [...byFirm].map(async ([firmId, files]) => {
+      try {
+        const found = await accountingStore.getMany<BalanceRecord>(firmId, files.map((f) => accountingKeys.balance(f.fileId)));
+        for (const f of files) {
+          const balance = found.get(accountingKeys.balance(f.fileId));
+          if (balance) balances.push({ announced: f, balance });
+        }
+      } catch {
+        for (const f of files) f.sequenceNumbers.forEach((s) => failed.add(s));
+      }
+    }),
+  );
+
+  const asOf = nowIso();
+  for (let i = 0; i < balances.length; i += 10) {
+    const chunk = balances.slice(i, i + 10);
     try {
       const out = await sqs.send(
         new SendMessageBatchCommand({
           QueueUrl: config.queueUrl('toPractice'),
           Entries: chunk.map((p, index) => ({
             Id: String(index),
-            MessageBody: JSON.stringify({ ...balanceMessage(p.record, p.asOf), id: newId('msg'), occurredAt: p.asOf }),
+            MessageBody: JSON.stringify({ ...balanceMessage(p.balance, asOf), id: newId('msg'), occurredAt: asOf }),
           })),
         }),
       );
-      for (const f of out.Failed ?? []) failed.push(...chunk[Number(f.Id)]!.sequenceNumbers);
+      for (const f of out.Failed ?? []) chunk[Number(f.Id)]!.announced.sequenceNumbers.forEach((s) => failed.add(s));
     } catch {
-      failed.push(...chunk.flatMap((p) => p.sequenceNumbers));
+      for (const p of chunk) p.announced.sequenceNumbers.forEach((s) => failed.add(s));
     }
   }
-  return failed.map((itemIdentifier) => ({ itemIdentifier }));
+  return [...failed].map((itemIdentifier) => ({ itemIdentifier }));
 }

@@ -3,13 +3,16 @@ import type { AccountingBalanceChanged, Balance, Draft } from '#events/messages'
 import { accountingKeys, accountingStore } from './store.ts';
 import { firmPk, type TxItem } from '../aws/book-store.ts';
 import { money } from '../shared/money.ts';
+import { newId } from '../shared/ids.ts';
+import { outboxExpiry, putInOutbox } from '../sync/outbox.ts';
 
 /**
  * A file's balance: unbilled billable work and disbursements, billed, paid,
  * and outstanding (billed − paid). Each change is an atomic ADD of whole
  * cents (and of `seq`) in the same transaction as the change that causes it,
- * so concurrent changes never conflict or get lost. The table's stream
- * carries every new balance to practice (see balance-publisher), in order.
+ * so concurrent changes never conflict or get lost. The same transaction puts
+ * one announcement naming the files it moved in the outbox table; the balance
+ * publisher reads those balances and tells practice (see balance-publisher).
  */
 export interface BalanceRecord {
   entity: 'balance';
@@ -26,6 +29,35 @@ export type BalanceDelta = Partial<Record<'unbilled' | 'billed' | 'paid', string
 
 const cents = (amount: string) => money(amount).times(100).toNumber();
 const fromCents = (value: number) => money(value).div(100).toFixed(2);
+
+/**
+ * Says that a transaction moved these files' balances. It carries no figures:
+ * the publisher reads each balance after the commit, so what practice hears is
+ * never older than this change, and `seq` orders what it hears.
+ */
+export interface BalanceAnnouncement {
+  pk: string;
+  sk: 'ANNOUNCE';
+  entity: 'balance_announcement';
+  firmId: string;
+  fileIds: string[];
+  expiresAt: number;
+}
+
+/** The items that move the files' balances (zero deltas are left out) and announce it; none if nothing moves. */
+export function balanceChanges(firmId: string, changes: readonly { file: { id: string; practiceMatterId: string }; delta: BalanceDelta }[]): TxItem[] {
+  const moving = changes.filter((c) => Object.values(c.delta).some((amount) => amount !== undefined && !money(amount).eq(0)));
+  if (!moving.length) return [];
+  const announcement: BalanceAnnouncement = {
+    pk: `BALANCE#${newId('msg')}`,
+    sk: 'ANNOUNCE',
+    entity: 'balance_announcement',
+    firmId,
+    fileIds: [...new Set(moving.map((c) => c.file.id))],
+    expiresAt: outboxExpiry(),
+  };
+  return [...moving.map((c) => balanceAdd(firmId, c.file, c.delta)), putInOutbox(announcement)];
+}
 
 /** The update that moves a file's balance by `delta` (money strings, may be negative). */
 export function balanceAdd(firmId: string, file: { id: string; practiceMatterId: string }, delta: BalanceDelta): TxItem {

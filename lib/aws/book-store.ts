@@ -14,7 +14,7 @@ import { PreconditionFailed } from '../shared/errors.ts';
 import { decodeCursor, decodeIndexCursor, encodeCursor } from './cursors.ts';
 import { Retry, retrying } from '../shared/retry.ts';
 import type { Page } from '../api/common-schemas.ts';
-import type { OutboxEntry } from '../sync/outbox.ts';
+import { putInOutbox, type OutboxEntry } from '../sync/outbox.ts';
 
 export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -183,8 +183,9 @@ export class BookStore {
     };
   }
 
+  /** The entry goes to the outbox table (see `putInOutbox`), in the same transaction as this book's items. */
   putOutbox(entry: OutboxEntry): TxItem {
-    return { Put: { TableName: this.table, Item: { ...entry } } };
+    return putInOutbox(entry);
   }
 
   delete(firmId: string, sk: string): TxItem {

@@ -1,5 +1,5 @@
 import { accountingKeys, accountingStore } from '../store.ts';
-import { balanceAdd } from '../balances.ts';
+import { balanceChanges } from '../balances.ts';
 import { moveCounter, readCounter } from '../numbering/claims.ts';
 import type { FileRecord } from '../files/model.ts';
 import type { Disbursement } from '../files/schemas.ts';
@@ -61,10 +61,10 @@ export async function finalizeBill(firmId: string, billId: string): Promise<Bill
       billsRepo.put(next, bill.version),
       moveCounter(firmId, INVOICE_COUNTER, counter, counter + 1),
       accountingStore.delete(firmId, accountingKeys.openBill(bill.fileId)),
-      balanceAdd(firmId, file, { unbilled: `-${next.total}`, billed: next.total }),
       accountingStore.putOutbox(outboxEntry('toPractice', {
         type: 'accounting.bill.finalized', firmId, billId, invoiceNumber: next.invoiceNumber!, timeEntryIds: Object.values(timeEntryIds),
       })),
+      ...balanceChanges(firmId, [{ file, delta: { unbilled: `-${next.total}`, billed: next.total } }]),
     ];
     try {
       await accountingStore.commit(items);

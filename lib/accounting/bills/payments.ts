@@ -1,5 +1,5 @@
 import { accountingKeys, accountingStore } from '../store.ts';
-import { balanceAdd } from '../balances.ts';
+import { balanceChanges } from '../balances.ts';
 import type { FileRecord } from '../files/model.ts';
 import { TransactionRefused } from '../../aws/book-store.ts';
 import { money, toMoney } from '../../shared/money.ts';
@@ -43,7 +43,7 @@ export async function recordPayment(firmId: string, billId: string, input: Creat
       await accountingStore.commit([
         billsRepo.put(next, bill.version),
         accountingStore.putUnique(firmId, accountingKeys.payment(billId, payment.id), { ...payment, entity: 'payment', firmId }),
-        balanceAdd(firmId, file, { paid: input.amount }),
+        ...balanceChanges(firmId, [{ file, delta: { paid: input.amount } }]),
       ]);
     } catch (error) {
       if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('bill changed meanwhile');

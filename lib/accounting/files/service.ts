@@ -1,5 +1,5 @@
 import { accountingKeys, accountingStore } from '../store.ts';
-import { balanceAdd } from '../balances.ts';
+import { balanceChanges } from '../balances.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, Conflict, NotFound, PreconditionFailed } from '../../shared/errors.ts';
@@ -61,7 +61,10 @@ const disbursementOf = (d: Disbursement): Disbursement => ({
 export async function addDisbursement(firmId: string, fileId: string, input: CreateDisbursement): Promise<Disbursement> {
   const disbursement: Disbursement = { id: newId('db'), fileId, ...input, status: 'unbilled', createdAt: nowIso() };
   const file = await mustLoad(firmId, fileId);
-  await retrying(() => accountingStore.commit([filesRepo.putDisbursement(firmId, disbursement), balanceAdd(firmId, file, { unbilled: input.amount })]));
+  await retrying(() => accountingStore.commit([
+    filesRepo.putDisbursement(firmId, disbursement),
+    ...balanceChanges(firmId, [{ file, delta: { unbilled: input.amount } }]),
+  ]));
   return disbursementOf(disbursement);
 }
 

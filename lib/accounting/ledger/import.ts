@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import type { ExportError, PracticeTimeExportBatch, PracticeTimeExportFinished } from '#events/messages';
 import { accountingKeys, accountingStore } from '../store.ts';
 import { accountingUsersByEmail } from '../users/service.ts';
-import { balanceAdd } from '../balances.ts';
+import { balanceChanges } from '../balances.ts';
 import type { FileRecord } from '../files/model.ts';
 import { outboxEntry } from '../../sync/outbox.ts';
 import { TransactionRefused, type TxItem } from '../../aws/book-store.ts';
@@ -60,11 +60,7 @@ export async function bookExportBatch(m: z.infer<typeof PracticeTimeExportBatch>
     const items: TxItem[] = fresh.map((r) => accountingStore.putUnique(m.firmId, accountingKeys.ledgerEntry(r.id), { ...r, ...ledgerIndexKeys(r) }));
     const byFile = new Map<string, string>();
     for (const r of fresh) byFile.set(r.fileId, toMoney(money(byFile.get(r.fileId) ?? '0').plus(unbilledValue(r))));
-    for (const [fileId, unbilled] of byFile) {
-      const file = files.get(accountingKeys.file(fileId))!;
-      if (unbilled !== '0.00') items.push(balanceAdd(m.firmId, file, { unbilled }));
-    }
-    items.push(reply);
+    items.push(reply, ...balanceChanges(m.firmId, [...byFile].map(([fileId, unbilled]) => ({ file: files.get(accountingKeys.file(fileId))!, delta: { unbilled } }))));
     try {
       await accountingStore.commit(items);
     } catch (error) {

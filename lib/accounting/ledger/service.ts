@@ -1,5 +1,5 @@
 import { accountingKeys, accountingStore } from '../store.ts';
-import { balanceAdd } from '../balances.ts';
+import { balanceChanges } from '../balances.ts';
 import type { FileRecord } from '../files/model.ts';
 import { money, toMoney } from '../../shared/money.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -36,7 +36,7 @@ export async function patchLedgerEntry(firmId: string, id: string, patch: PatchL
     await accountingStore.commitUpdate(
       [
         accountingStore.putRecord(accountingKeys.ledgerEntry(id), { ...next, ...ledgerIndexKeys(next) }, current.version),
-        ...(delta !== '0.00' ? [balanceAdd(firmId, file, { unbilled: delta })] : []),
+        ...balanceChanges(firmId, [{ file, delta: { unbilled: delta } }]),
       ],
       { ifMatch, firmId, sk: accountingKeys.ledgerEntry(id) },
     );

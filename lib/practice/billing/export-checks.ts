@@ -6,18 +6,40 @@ import type { UserRecord } from '../users/repository.ts';
 import type { TimeEntryRecord } from '../time/model.ts';
 
 /**
- * Practice's part of the export checks, for a page of entries in two
+ * The matters, clients and timekeepers one planning step has read (a missing
+ * record is remembered as `undefined`). A step lasts seconds, and its pages
+ * mostly share them, so each is read once per step instead of once per page.
+ */
+export type CheckLookups = Map<string, unknown>;
+
+async function getManyRemembered<T>(firmId: string, keys: readonly string[], lookups: CheckLookups): Promise<Map<string, T>> {
+  const missing = [...new Set(keys)].filter((k) => !lookups.has(k));
+  if (missing.length) {
+    const found = await practiceStore.getMany<T>(firmId, missing);
+    for (const k of missing) lookups.set(k, found.get(k));
+  }
+  const out = new Map<string, T>();
+  for (const k of keys) if (lookups.get(k) !== undefined) out.set(k, lookups.get(k) as T);
+  return out;
+}
+
+/**
+ * Practice's part of the export checks, for a page of entries in at most two
  * BatchGets: the matter must be linked to an accounting file and its primary
  * client to an accounting contact. (Whether accounting has a user with the
  * timekeeper's email only accounting can tell; it checks that itself.)
  */
-export async function checkEntries(firmId: string, entries: readonly TimeEntryRecord[]): Promise<{ ok: ExportedEntry[]; failed: ExportError[] }> {
-  const matters = await practiceStore.getMany<MatterRecord>(firmId, entries.map((e) => practiceKeys.matter(e.matterId)));
+export async function checkEntries(
+  firmId: string,
+  entries: readonly TimeEntryRecord[],
+  lookups: CheckLookups = new Map(),
+): Promise<{ ok: ExportedEntry[]; failed: ExportError[] }> {
+  const matters = await getManyRemembered<MatterRecord>(firmId, entries.map((e) => practiceKeys.matter(e.matterId)), lookups);
   const matterOf = (e: TimeEntryRecord) => matters.get(practiceKeys.matter(e.matterId));
-  const related = await practiceStore.getMany<PracticeContactRecord | UserRecord>(firmId, [
+  const related = await getManyRemembered<PracticeContactRecord | UserRecord>(firmId, [
     ...[...matters.values()].map((m) => practiceKeys.contact(m.clientIds[0]!)),
     ...entries.map((e) => practiceKeys.user(e.timekeeperId)),
-  ]);
+  ], lookups);
   const ok: ExportedEntry[] = [];
   const failed: ExportError[] = [];
   for (const e of entries) {

@@ -3,7 +3,7 @@ import type { AccountingTimeBatchBooked, TimeExportPlan } from '#events/messages
 import { practiceKeys, practiceStore } from '../store.ts';
 import { pageOfEntries } from '../time/service.ts';
 import { entryIndexKeys } from '../time/model.ts';
-import { checkEntries } from './export-checks.ts';
+import { checkEntries, type CheckLookups } from './export-checks.ts';
 import { outboxEntry } from '../../sync/outbox.ts';
 import { firmPk, TransactionRefused, type TxItem } from '../../aws/book-store.ts';
 import {
@@ -36,8 +36,12 @@ import type { StartTimeExport } from './schemas.ts';
  * entries draft and counts them on the job, once (keyed on the batch).
  */
 
-/** Entries per batch message (and per accounting transaction). */
-export const EXPORT_PAGE = 50;
+/**
+ * Entries per batch message (and per accounting transaction). Accounting books
+ * a batch in one transaction of at most 100 items: 48 ledger entries, up to 48
+ * file balances, its answer and the balance announcement.
+ */
+export const EXPORT_PAGE = 48;
 /** Pages per planning step. */
 const PAGES_PER_STEP = 20;
 
@@ -60,12 +64,20 @@ export async function planTimeExport(m: z.infer<typeof TimeExportPlan>): Promise
   // the guard on each step, so a lost hand-over message can never strand a job.
   if (!job || job.firmId !== m.firmId || job.planning.done) return;
   const filter = { ...(job.params as StartTimeExport), status: 'open' as const };
+  const lookups: CheckLookups = new Map();
+  let nextPage = pageOfEntries(m.firmId, filter, EXPORT_PAGE, job.planning.cursor || undefined);
   for (let page = 0; page < PAGES_PER_STEP; page++) {
-    const entries = await pageOfEntries(m.firmId, filter, EXPORT_PAGE, job.planning.cursor || undefined);
-    const { ok, failed } = await checkEntries(m.firmId, entries.items);
+    const entries = await nextPage;
     const done = entries.nextCursor === null;
     const cursor: string = entries.nextCursor ?? job.planning.cursor;
     const handOver = !done && page === PAGES_PER_STEP - 1;
+    if (!done && !handOver) {
+      // Read ahead: the next page is read while this one is checked and committed. If this step stops early
+      // (another delivery got ahead), the read is simply dropped.
+      nextPage = pageOfEntries(m.firmId, filter, EXPORT_PAGE, cursor);
+      nextPage.catch(() => undefined);
+    }
+    const { ok, failed } = await checkEntries(m.firmId, entries.items, lookups);
     const now = nowIso();
     const items: TxItem[] = [
       advancePlanning(job, { cursor, found: entries.items.length, failed: failed.length, batches: ok.length ? 1 : 0, done }, now),
