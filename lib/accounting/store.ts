@@ -30,6 +30,8 @@ export const accountingKeys = {
   /** Holds an email (lower-cased): one accounting user per email. */
   userEmail: (email: string) => `USEREMAIL#${email.toLowerCase()}`,
   ledgerEntry: (id: string) => `LEDGER#${id}`,
+  /** Marks an export batch booked: made with the balances and the answer, so each batch is booked once. */
+  exportBooking: (jobId: string, batchNo: number) => `BOOKED#${jobId}#${String(batchNo).padStart(8, '0')}`,
   notification: (id: string) => `NOTIFY#${id}`,
   notificationPrefix: 'NOTIFY#',
   bill: (id: string) => `BILL#${id}`,

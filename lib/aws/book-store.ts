@@ -1,5 +1,6 @@
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -202,6 +203,32 @@ export class BookStore {
       if (codes) throw new TransactionRefused(codes);
       throw error;
     }
+  }
+
+  /**
+   * Writes records with BatchWriteItem, 25 per request, in parallel, retrying
+   * what DynamoDB leaves unprocessed. There are no conditions: only for
+   * records that nobody else can write before `deadline` (epoch ms; the caller
+   * holds a lease on them). Every request is aborted at the deadline, so none
+   * is sent after it; a caller that gets an error must finish another way.
+   */
+  async putOwned(firmId: string, records: readonly { sk: string; attributes: Record<string, unknown> }[], deadline: number): Promise<void> {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error('putOwned: the lease is over');
+    const abortSignal = AbortSignal.timeout(left);
+    const requests = records.map((r) => ({ PutRequest: { Item: { ...r.attributes, pk: firmPk(firmId), sk: r.sk } } }));
+    const chunks: (typeof requests)[] = [];
+    for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        let pending: typeof chunk | undefined = chunk;
+        for (let attempt = 0; pending?.length; attempt++) {
+          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+          const out = await ddb.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }), { abortSignal });
+          pending = out.UnprocessedItems?.[this.table] as typeof chunk | undefined;
+        }
+      }),
+    );
   }
 
   /**

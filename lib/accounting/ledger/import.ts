@@ -5,21 +5,57 @@ import { accountingUsersByEmail } from '../users/service.ts';
 import { balanceChanges } from '../balances.ts';
 import type { FileRecord } from '../files/model.ts';
 import { outboxEntry } from '../../sync/outbox.ts';
-import { TransactionRefused, type TxItem } from '../../aws/book-store.ts';
+import { TransactionRefused } from '../../aws/book-store.ts';
+import { logger } from '../../shared/logger.ts';
 import { money, toMoney } from '../../shared/money.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { faultPoint } from '../../shared/faults.ts';
-import { Retry, retrying } from '../../shared/retry.ts';
 import { fromExport, ledgerIndexKeys, unbilledValue, type LedgerRecord } from './model.ts';
 
 /**
- * Books one export batch into the client ledger: entries whose file exists
- * and whose timekeeper is an accounting user (by email, case-insensitive)
- * become ledger entries, the file balances move, and practice is answered, all
- * in one transaction. A ledger entry's id comes from its time entry and must
- * not exist yet, so a batch delivered twice (or two exports racing) books
- * each entry once: entries found already booked are answered as booked and
- * left out of the balance.
+ * How long a booking belongs to the delivery that made it. Within it only
+ * that delivery writes the booking's ledger entries, unconditionally (its
+ * requests are cut off at the lease's end); after it, any delivery of the
+ * batch completes them, each only if it does not exist. Writing 48 entries
+ * takes milliseconds; a redelivery comes after the queue's visibility timeout.
+ */
+export const BOOKING_LEASE_MS = 5_000;
+
+/** What a batch booked, kept so that any delivery of it can complete the booking exactly as it was made. */
+interface BookingMarker {
+  entity: 'exportBooking';
+  jobId: string;
+  batchNo: number;
+  createdAt: string;
+  /** Each booked time entry with the accounting user it was booked to. */
+  booked: [timeEntryId: string, timekeeperId: string][];
+  /** What was refused, and why: part of the answer. */
+  failed: ExportError[];
+}
+
+/** Thrown (and the message retried later) while another delivery may still be writing a booking's entries. */
+export class BookingInProgress extends Error {
+  constructor(batchNo: number) {
+    super(`batch ${batchNo} was booked moments ago by another delivery; its ledger entries are checked again later`);
+    this.name = 'BookingInProgress';
+  }
+}
+
+const ledgerItem = (r: LedgerRecord) => ({ sk: accountingKeys.ledgerEntry(r.id), attributes: { ...r, ...ledgerIndexKeys(r) } });
+
+/**
+ * Books one export batch into the client ledger. Entries whose file exists
+ * and whose timekeeper is an accounting user (by email, case-insensitive) are
+ * booked; the others are refused with a reason. Practice sends each entry in
+ * exactly one batch (it locks entries as it plans), so booking a batch once
+ * books each entry once: one transaction creates the batch's booking marker
+ * (the guard) and moves the file balances; then the delivery that made the
+ * marker writes the ledger entries, which are new and so need no condition
+ * (BatchWriteItem), and answers practice, so a job succeeds only once its
+ * entries are in the ledger. Any later delivery of the batch finds the marker
+ * and, once the maker's time is up, writes whatever entries a crash left
+ * unwritten (each only if it does not exist) and answers again; practice
+ * counts a batch once, however often it hears of it.
  */
 export async function bookExportBatch(m: z.infer<typeof PracticeTimeExportBatch>): Promise<void> {
   const [users, files] = await Promise.all([
@@ -44,36 +80,66 @@ export async function bookExportBatch(m: z.infer<typeof PracticeTimeExportBatch>
       records.push(fromExport(m.firmId, e, userId, now));
     }
   }
-  const reply = accountingStore.putOutbox(
-    outboxEntry('toPractice', {
+  const marker: BookingMarker = {
+    entity: 'exportBooking', jobId: m.jobId, batchNo: m.batchNo, createdAt: now, booked: records.map((r) => [r.timeEntryId, r.timekeeperId]), failed,
+  };
+  const byFile = new Map<string, string>();
+  for (const r of records) byFile.set(r.fileId, toMoney(money(byFile.get(r.fileId) ?? '0').plus(unbilledValue(r))));
+  try {
+    await accountingStore.commit([
+      accountingStore.putUnique(m.firmId, accountingKeys.exportBooking(m.jobId, m.batchNo), { ...marker }),
+      ...balanceChanges(m.firmId, [...byFile].map(([fileId, unbilled]) => ({ file: files.get(accountingKeys.file(fileId))!, delta: { unbilled } }))),
+    ]);
+  } catch (error) {
+    if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
+    return completeBooking(m);
+  }
+  faultPoint('accounting.ledger.afterBooking', m.firmId);
+  try {
+    await accountingStore.putOwned(m.firmId, records.map(ledgerItem), Date.parse(now) + BOOKING_LEASE_MS);
+  } catch (error) {
+    // Too slow for the lease (or the writes failed): finish as any later delivery would, entry by entry.
+    logger.warn('booking entries outlived their lease; writing them guarded', { batchNo: m.batchNo, error: error as Error });
+    await writeMissing(m.firmId, records);
+  }
+  await answer(m, records, failed);
+}
+
+/** Tells practice what the batch booked and refused. Sent again by any delivery that completes a booking: practice counts it once. */
+async function answer(m: z.infer<typeof PracticeTimeExportBatch>, records: LedgerRecord[], failed: ExportError[]): Promise<void> {
+  await accountingStore.commit([
+    accountingStore.putOutbox(outboxEntry('toPractice', {
       type: 'accounting.time.batch_booked',
       firmId: m.firmId,
       jobId: m.jobId,
       batchNo: m.batchNo,
       booked: records.map((r) => ({ timeEntryId: r.timeEntryId, ledgerEntryId: r.id })),
       failed,
-    }),
-  );
+    })),
+  ]);
+}
 
-  let fresh = records;
-  await retrying(async () => {
-    const items: TxItem[] = fresh.map((r) => accountingStore.putUnique(m.firmId, accountingKeys.ledgerEntry(r.id), { ...r, ...ledgerIndexKeys(r) }));
-    const byFile = new Map<string, string>();
-    for (const r of fresh) byFile.set(r.fileId, toMoney(money(byFile.get(r.fileId) ?? '0').plus(unbilledValue(r))));
-    items.push(reply, ...balanceChanges(m.firmId, [...byFile].map(([fileId, unbilled]) => ({ file: files.get(accountingKeys.file(fileId))!, delta: { unbilled } }))));
-    try {
-      await accountingStore.commit(items);
-    } catch (error) {
-      if (!(error instanceof TransactionRefused)) throw error;
-      const already = new Set(fresh.filter((_, i) => error.failedAt(i)).map((r) => r.id));
-      if (already.size) {
-        fresh = fresh.filter((r) => !already.has(r.id));
-        throw new Retry('some entries were already booked');
-      }
-      throw error;
-    }
-  });
-  faultPoint('accounting.ledger.afterBooking', m.firmId);
+/**
+ * A delivery of a batch that is booked already: writes the booked entries
+ * that are missing, once the booking's maker is past its time, and answers.
+ */
+async function completeBooking(m: z.infer<typeof PracticeTimeExportBatch>): Promise<void> {
+  const marker = await accountingStore.get<BookingMarker>(m.firmId, accountingKeys.exportBooking(m.jobId, m.batchNo));
+  if (!marker) throw new Error(`the booking of batch ${m.batchNo} of ${m.jobId} was refused but is not there`);
+  const sent = new Map(m.entries.map((e) => [e.timeEntryId, e]));
+  const records = marker.booked.map(([timeEntryId, timekeeperId]) => fromExport(m.firmId, sent.get(timeEntryId)!, timekeeperId, marker.createdAt));
+  const existing = await accountingStore.getMany<LedgerRecord>(m.firmId, records.map((r) => accountingKeys.ledgerEntry(r.id)));
+  const missing = records.filter((r) => !existing.has(accountingKeys.ledgerEntry(r.id)));
+  if (missing.length) {
+    if (Date.now() - Date.parse(marker.createdAt) < BOOKING_LEASE_MS) throw new BookingInProgress(m.batchNo);
+    await writeMissing(m.firmId, missing);
+  }
+  await answer(m, records, marker.failed);
+}
+
+/** Writes ledger entries each only if it does not exist yet (an entry that does is left as it is: it may have moved on). */
+async function writeMissing(firmId: string, records: LedgerRecord[]): Promise<void> {
+  await accountingStore.commitSkippingDone(records.map((r) => accountingStore.putUnique(firmId, ledgerItem(r).sk, ledgerItem(r).attributes)));
 }
 
 /** An export ended: if anything failed, an import alert says how much. Once per job. */

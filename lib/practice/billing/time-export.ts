@@ -1,10 +1,10 @@
 import type * as z from 'zod';
-import type { AccountingTimeBatchBooked, TimeExportPlan } from '#events/messages';
+import type { AccountingTimeBatchBooked, ExportedEntry, TimeExportPlan } from '#events/messages';
 import { practiceKeys, practiceStore } from '../store.ts';
 import { pageOfEntries } from '../time/service.ts';
-import { entryIndexKeys } from '../time/model.ts';
+import { entryIndexKeys, type TimeEntryRecord } from '../time/model.ts';
 import { checkEntries, type CheckLookups } from './export-checks.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { asciiJson, outboxEntry } from '../../sync/outbox.ts';
 import { firmPk, TransactionRefused, type TxItem } from '../../aws/book-store.ts';
 import {
   advancePlanning,
@@ -29,22 +29,30 @@ import type { StartTimeExport } from './schemas.ts';
 /**
  * Sending time for billing. The request only creates the job and its first
  * planning message (one transaction). Planning reads the open entries page by
- * page, checks practice's side, and sends each page that passes to accounting
- * as one batch; a planning step covers a bounded number of pages and hands the
- * rest to the next message, so no Lambda runs long. Accounting books each
- * batch once (keyed on the time entry) and answers; the answer marks the
- * entries draft and counts them on the job, once (keyed on the batch).
+ * page, checks practice's side, and in one transaction per page locks each
+ * entry that passes (open → draft, guarded by the version it read, so an entry
+ * edited meanwhile is read again and never sent stale), counts the page on the
+ * job and sends the locked entries to accounting as a batch. An entry is thus
+ * in exactly one batch, ever. A planning step covers a bounded number of pages
+ * and hands the rest to the next message, so no Lambda runs long. Accounting
+ * books each batch once and answers; the answer counts the batch on the job
+ * and unlocks the entries accounting refused, all at once and only once.
  */
 
 /**
- * Entries per batch message (and per accounting transaction). Accounting books
- * a batch in one transaction of at most 100 items: 48 ledger entries, up to 48
- * file balances, its answer and the balance announcement.
+ * Entries per page. One page is one transaction of at most 100 items: its 90
+ * locks or job errors, the job's counts, the hand-over and its batch
+ * messages (at most six, each under BATCH_BYTES even when every description
+ * is 2,000 escaped characters). Accounting books a batch in one transaction
+ * too: its marker, the announcement and up to one balance per file.
  */
-export const EXPORT_PAGE = 48;
+export const EXPORT_PAGE = 90;
 /** Pages per planning step. */
 const PAGES_PER_STEP = 20;
-
+/** Times a step reads a page again because entries changed under it, before it gives up (and its message is retried). */
+const MAX_REREADS = 20;
+/** A batch message stays well under DynamoDB's 400 KB item (the outbox entry) and SQS's message limits. */
+const BATCH_BYTES = 200_000;
 
 export async function startTimeExport(firmId: string, input: StartTimeExport): Promise<Job> {
   const job = newJob(firmId, 'time_export', { ...input }, newId('job'), nowIso());
@@ -56,7 +64,69 @@ export async function startTimeExport(firmId: string, input: StartTimeExport): P
   return jobToApi(job);
 }
 
-/** One planning step: up to PAGES_PER_STEP pages, each committed with its batch message and its job counts. */
+/** Splits a page's entries into batches whose messages stay under BATCH_BYTES (long non-ASCII descriptions grow six-fold). */
+function batchesOf(entries: ExportedEntry[]): ExportedEntry[][] {
+  const batches: ExportedEntry[][] = [];
+  let current: ExportedEntry[] = [];
+  let bytes = 0;
+  for (const e of entries) {
+    const size = asciiJson(e).length + 1;
+    if (current.length && bytes + size > BATCH_BYTES) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(e);
+    bytes += size;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+/** Locks an entry for this job (open → draft), only if it is still the version planning read. */
+function lockForExport(entry: TimeEntryRecord, jobId: string, now: string): TxItem {
+  return {
+    Update: {
+      TableName: practiceStore.table,
+      Key: { pk: firmPk(entry.firmId), sk: practiceKeys.timeEntry(entry.id) },
+      UpdateExpression: 'SET #status = :draft, gsi3pk = :index, exportJobId = :job, updatedAt = :now ADD version :one',
+      ConditionExpression: '#status = :open AND version = :version',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':draft': 'draft',
+        ':open': 'open',
+        ':version': entry.version,
+        ':index': entryIndexKeys({ ...entry, status: 'draft' }).gsi3pk,
+        ':job': jobId,
+        ':now': now,
+        ':one': 1,
+      },
+    },
+  };
+}
+
+/** Gives an entry accounting refused back to the user (draft → open), only if this job still holds it. */
+function unlockRefused(firmId: string, timeEntryId: string, jobId: string, now: string): TxItem {
+  return {
+    Update: {
+      TableName: practiceStore.table,
+      Key: { pk: firmPk(firmId), sk: practiceKeys.timeEntry(timeEntryId) },
+      UpdateExpression: 'SET #status = :open, gsi3pk = :index, updatedAt = :now REMOVE exportJobId ADD version :one',
+      ConditionExpression: '#status = :draft AND exportJobId = :job',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':draft': 'draft',
+        ':open': 'open',
+        ':index': entryIndexKeys({ firmId, id: '', date: '', matterId: '', timekeeperId: '', status: 'open' }).gsi3pk,
+        ':job': jobId,
+        ':now': now,
+        ':one': 1,
+      },
+    },
+  };
+}
+
+/** One planning step: up to PAGES_PER_STEP pages, each committed with its locks, its batch messages and its job counts. */
 export async function planTimeExport(m: z.infer<typeof TimeExportPlan>): Promise<void> {
   let job = await loadJob(m.jobId);
   // Planning always goes on from where the job stands, whatever cursor the message carries: a replayed or
@@ -65,41 +135,53 @@ export async function planTimeExport(m: z.infer<typeof TimeExportPlan>): Promise
   if (!job || job.firmId !== m.firmId || job.planning.done) return;
   const filter = { ...(job.params as StartTimeExport), status: 'open' as const };
   const lookups: CheckLookups = new Map();
-  let nextPage = pageOfEntries(m.firmId, filter, EXPORT_PAGE, job.planning.cursor || undefined);
+  const read = (cursor: string) => {
+    const page = pageOfEntries(m.firmId, filter, EXPORT_PAGE, cursor || undefined);
+    page.catch(() => undefined); // a read ahead that this step ends up not using must not fail unobserved
+    return page;
+  };
+  let nextPage = read(job.planning.cursor);
+  let rereads = 0;
   for (let page = 0; page < PAGES_PER_STEP; page++) {
     const entries = await nextPage;
     const done = entries.nextCursor === null;
     const cursor: string = entries.nextCursor ?? job.planning.cursor;
     const handOver = !done && page === PAGES_PER_STEP - 1;
-    if (!done && !handOver) {
-      // Read ahead: the next page is read while this one is checked and committed. If this step stops early
-      // (another delivery got ahead), the read is simply dropped.
-      nextPage = pageOfEntries(m.firmId, filter, EXPORT_PAGE, cursor);
-      nextPage.catch(() => undefined);
-    }
+    // Read ahead: the next page is read while this one is checked and committed.
+    if (!done && !handOver) nextPage = read(cursor);
     const { ok, failed } = await checkEntries(m.firmId, entries.items, lookups);
+    const batches = batchesOf(ok);
     const now = nowIso();
+    const records = new Map(entries.items.map((e) => [e.id, e]));
     const items: TxItem[] = [
-      advancePlanning(job, { cursor, found: entries.items.length, failed: failed.length, batches: ok.length ? 1 : 0, done }, now),
+      advancePlanning(job, { cursor, found: entries.items.length, failed: failed.length, batches: batches.length, done }, now),
       ...failed.map((f) => putJobError(job!.id, f.timeEntryId, f)),
+      ...batches.map((batch, i) => practiceStore.putOutbox(outboxEntry('toAccounting', {
+        type: 'practice.time.export_batch', firmId: m.firmId, jobId: job!.id, batchNo: job!.planning.batches + i, entries: batch,
+      }))),
+      ...(handOver ? [practiceStore.putOutbox(outboxEntry('timeExport', { type: 'practice.time_export.plan', firmId: m.firmId, jobId: job.id, cursor }))] : []),
     ];
-    if (ok.length) {
-      items.push(practiceStore.putOutbox(outboxEntry('toAccounting', {
-        type: 'practice.time.export_batch', firmId: m.firmId, jobId: job.id, batchNo: job.planning.batches, entries: ok,
-      })));
-    }
-    if (handOver) {
-      items.push(practiceStore.putOutbox(outboxEntry('timeExport', { type: 'practice.time_export.plan', firmId: m.firmId, jobId: job.id, cursor })));
-    }
+    const firstLock = items.length;
+    items.push(...ok.map((e) => lockForExport(records.get(e.timeEntryId)!, job!.id, now)));
     try {
       await practiceStore.commit(items);
     } catch (error) {
+      if (!(error instanceof TransactionRefused)) throw error;
       // Another delivery of this step got there first: it carries on from here.
-      if (error instanceof TransactionRefused && error.failedAt(0)) return;
+      if (error.failedAt(0)) return;
+      // An entry changed (or another export locked it) since this page was read, or a write raced this one:
+      // read the same page again (the read ahead started from a cursor that may move) and plan it afresh.
+      if ((error.transient || ok.some((_, i) => error.failedAt(firstLock + i))) && ++rereads <= MAX_REREADS) {
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * rereads));
+        page--;
+        nextPage = read(job.planning.cursor);
+        lookups.clear();
+        continue;
+      }
       throw error;
     }
     faultPoint('practice.export.afterPlanningPage', m.firmId);
-    job = { ...job, status: 'running', planning: { cursor, done, batches: job.planning.batches + (ok.length ? 1 : 0) } };
+    job = { ...job, status: 'running', planning: { cursor, done, batches: job.planning.batches + batches.length } };
     if (done) {
       await finishIfDone(job.id);
       return;
@@ -108,53 +190,33 @@ export async function planTimeExport(m: z.infer<typeof TimeExportPlan>): Promise
   }
 }
 
-/** Marks an entry draft (locked) with its ledger entry, only if it is still open. */
-function markDraft(firmId: string, timeEntryId: string, ledgerEntryId: string, now: string): TxItem {
-  return {
-    Update: {
-      TableName: practiceStore.table,
-      Key: { pk: firmPk(firmId), sk: practiceKeys.timeEntry(timeEntryId) },
-      UpdateExpression: 'SET #status = :draft, gsi3pk = :index, ledgerEntryId = :ledger, updatedAt = :now ADD version :one',
-      ConditionExpression: '#status = :open',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':draft': 'draft',
-        ':open': 'open',
-        ':index': entryIndexKeys({ firmId, id: '', date: '', matterId: '', timekeeperId: '', status: 'draft' }).gsi3pk,
-        ':ledger': ledgerEntryId,
-        ':now': now,
-        ':one': 1,
-      },
-    },
-  };
-}
-
 /**
- * Accounting booked (or refused) a batch: its booked entries become draft,
- * refusals are listed on the job, and the batch is counted, all at once and
- * only once. An entry that is no longer open (a racing export marked it) is
- * left as it is.
+ * Accounting booked (or refused) a batch: the batch is counted on the job,
+ * refusals are listed on it and their entries unlocked, all at once and only
+ * once (keyed on the batch). Booked entries stay locked (draft) as planning
+ * left them.
  */
 export async function onBatchBooked(m: z.infer<typeof AccountingTimeBatchBooked>): Promise<void> {
-  let booked = m.booked;
+  let unlock = m.failed.map((f) => f.timeEntryId);
   await retrying(async () => {
     const now = nowIso();
     const items: TxItem[] = [
       putBatchMarker(m.jobId, m.batchNo),
       countJobItems(m.jobId, m.booked.length, m.failed.length, now),
       ...m.failed.map((f) => putJobError(m.jobId, f.timeEntryId, f)),
-      ...booked.map((b) => markDraft(m.firmId, b.timeEntryId, b.ledgerEntryId, now)),
+      ...unlock.map((id) => unlockRefused(m.firmId, id, m.jobId, now)),
     ];
-    const firstMark = items.length - booked.length;
+    const firstUnlock = items.length - unlock.length;
     try {
       await practiceStore.commit(items);
     } catch (error) {
       if (!(error instanceof TransactionRefused)) throw error;
       if (error.failedAt(0)) return; // this batch was already counted
-      const stale = new Set(booked.filter((_, i) => error.failedAt(firstMark + i)).map((b) => b.timeEntryId));
-      if (stale.size) {
-        booked = booked.filter((b) => !stale.has(b.timeEntryId));
-        throw new Retry('some entries were no longer open');
+      // An entry this job no longer holds is left as it is.
+      const gone = new Set(unlock.filter((_, i) => error.failedAt(firstUnlock + i)));
+      if (gone.size) {
+        unlock = unlock.filter((id) => !gone.has(id));
+        throw new Retry('some refused entries were no longer held by this export');
       }
       throw error;
     }
