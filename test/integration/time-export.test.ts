@@ -168,6 +168,53 @@ describe('sending time for billing', () => {
     await eventually(async () => ((await api.get(`/practice/matters/${matter.id}/balance`)).body.unbilled === '1800.00' ? true : undefined));
   });
 
+  it('an entry edited while its export is planned is sent as edited or refused the edit (locked), never stale', async () => {
+    const { api, tk, matter, fileId } = await billingFirm();
+    const N = 600;
+    const made: any[] = [];
+    for (let w = 0; w < N / 100; w++) {
+      made.push(...(await Promise.all(Array.from({ length: 100 }, async (_, j) => {
+        const i = w * 100 + j;
+        const res = await api.post('/practice/time-entries', {
+          matterId: matter.id, timekeeperId: tk.id, date: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`, description: `Work ${i}`, hours: '0.3', behavior: 'bill',
+        });
+        expect(res.status).toBe(201);
+        return res.body;
+      }))));
+    }
+    // The planner goes through the entries by date; the edits sweep through them the other way while it works,
+    // meeting it head-on, so each lands before its entry is locked (the planner must then send the edited
+    // text), after (409: exported entries are locked), or between the planner's read and its lock (the lock's
+    // guard must catch it).
+    const order = [...made.keys()].sort((a, b) => `${made[b].date}#${made[b].id}`.localeCompare(`${made[a].date}#${made[a].id}`));
+    const started = await api.post('/practice/billing/time-exports', {});
+    expect(started.status).toBe(202);
+    const edits = new Array<{ status: number }>(N);
+    await Promise.all(order.map(async (i, rank) => {
+      await sleep(rank * 2);
+      edits[i] = await api.patch(`/practice/time-entries/${made[i].id}`, { description: `Edited ${i}` });
+    }));
+    const job = await eventually(async () => {
+      const j = (await api.get(`/jobs/${started.body.id}`)).body;
+      return j.status === 'succeeded' ? j : undefined;
+    }, 60_000, 'the export to finish');
+    expect(job.progress).toMatchObject({ done: N, total: N });
+    expect(edits.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    const expected = (i: number) => (edits[i]!.status === 200 ? `Edited ${i}` : `Work ${i}`);
+    const booked = new Map((await ledger(api, fileId)).map((l) => [l.timeEntryId, l.description]));
+    expect(booked.size).toBe(N);
+    made.forEach((e, i) => expect(booked.get(e.id), `entry ${i} (edit ${edits[i]!.status})`).toBe(expected(i)));
+    // Practice agrees, and every entry is locked now.
+    const listed = new Map<string, any>();
+    let cursor: string | null = null;
+    do {
+      const page: any = await api.get(`/practice/time-entries?matterId=${matter.id}&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      for (const e of page.body.items) listed.set(e.id, e);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    made.forEach((e, i) => expect(listed.get(e.id)).toMatchObject({ status: 'draft', description: expected(i) }));
+  });
+
   it('ledger entries can be adjusted while unbilled, with the amount and balance recomputed exactly', async () => {
     const { api, tk, matter, fileId } = await billingFirm();
     await entries(api, matter.id, tk.id, 1);
