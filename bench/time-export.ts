@@ -26,7 +26,7 @@ import { ledgerIdFor } from '../lib/accounting/ledger/model.ts';
 import { batchWrite, countOf, cpuSpent, eventually, jobEnd, round, type BenchContext, type Result } from './context.ts';
 
 const ENTRIES = 10_000;
-const WARM_UP_ENTRIES = 2_000;
+const WARM_UP_ENTRIES = 4_000;
 const nextUlid = monotonicFactory();
 
 export async function run(ctx: BenchContext): Promise<Result[]> {

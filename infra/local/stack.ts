@@ -14,7 +14,7 @@ import { provision } from './provision.ts';
 import { localVerifier } from './keys.ts';
 import { startHttpServer, type LocalRoute } from './http-server.ts';
 import { firmOf, startQueuePoller } from './queue-poller.ts';
-import { startStreamPoller } from './stream-poller.ts';
+import { startStreamPoller, type StreamConsumer } from './stream-poller.ts';
 import { startScheduler } from './scheduler.ts';
 import { checkpointStore } from './checkpoints.ts';
 import { projectRoot } from './paths.ts';
@@ -193,6 +193,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
         }),
     );
 
+    const streamConsumers = new Map<TableName, StreamConsumer[]>();
     for (const [name, decl] of Object.entries(functions) as [FunctionName, (typeof functions)[FunctionName]][]) {
       const trigger = decl.trigger;
       if (trigger.kind === 'queue') {
@@ -215,20 +216,21 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
         });
         stoppers.push(poller.stop);
       } else if (trigger.kind === 'stream') {
-        const streamArn = resources.streamArns[trigger.table];
-        if (!streamArn) throw new Error(`Table ${trigger.table} has no stream`);
-        const poller = startStreamPoller({
-          streams: clients.streams,
-          functionName: name,
-          streamArn,
-          handler: handlers.get(name)!,
-          batchSize: trigger.batchSize,
-          filter: trigger.filter,
-          checkpoints: checkpointStore(),
-          onError: errors(`stream ${trigger.table}`),
-        });
-        stoppers.push(poller.stop);
+        const consumer = { functionName: name, handler: handlers.get(name)!, batchSize: trigger.batchSize, filter: trigger.filter };
+        streamConsumers.set(trigger.table, [...(streamConsumers.get(trigger.table) ?? []), consumer]);
       }
+    }
+    for (const [table, consumers] of streamConsumers) {
+      const streamArn = resources.streamArns[table];
+      if (!streamArn) throw new Error(`Table ${table} has no stream`);
+      const poller = startStreamPoller({
+        streams: clients.streams,
+        streamArn,
+        consumers,
+        checkpoints: checkpointStore(),
+        onError: errors(`stream ${table}`),
+      });
+      stoppers.push(poller.stop);
     }
 
     const port = (server.address() as { port: number }).port;

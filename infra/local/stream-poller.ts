@@ -17,13 +17,19 @@ export interface CheckpointStore {
   set(shardId: string, sequenceNumber: string): void;
 }
 
-export interface StreamPollerOptions {
-  streams: DynamoDBStreamsClient;
+/** A function triggered by the stream, with its own batch size and filter (as its event source mapping has). */
+export interface StreamConsumer {
   functionName: string;
-  streamArn: string;
   handler: AnyHandler;
   batchSize: number;
   filter: FilterPattern;
+}
+
+export interface StreamPollerOptions {
+  streams: DynamoDBStreamsClient;
+  streamArn: string;
+  /** Every function the stream triggers: the stream is read once for all of them. */
+  consumers: readonly StreamConsumer[];
   checkpoints: CheckpointStore;
   onError: (error: unknown) => void;
 }
@@ -55,11 +61,15 @@ function toLambdaRecord(r: StreamRecord, streamArn: string): DynamoDBRecord {
 }
 
 /**
- * What Lambda's DynamoDB Streams event source mapping does: read every shard
- * in order, keep the records that match the function's filter, invoke it with
- * batches, and on a failure retry from the first failed record (reported via
- * `batchItemFailures`) so nothing is skipped. Checkpoints advance only past
- * records that were handled.
+ * What Lambda's DynamoDB Streams event source mappings do: read every shard
+ * in order, keep the records that match each function's filter, invoke it
+ * with batches, and on a failure retry from the first failed record (reported
+ * via `batchItemFailures`) so nothing is skipped. Checkpoints advance only past
+ * records every function has handled. One reader serves all the functions of
+ * a stream (in AWS each mapping reads on its own): every GetRecords costs
+ * DynamoDB Local a stream lookup on its single storage thread, so reading the
+ * outbox stream once instead of once per function leaves that thread to the
+ * books.
  */
 export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<void> } {
   let running = true;
@@ -88,14 +98,20 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
    * record never blocks its shard.
    */
   async function deliver(shardId: string, records: StreamRecord[]): Promise<void> {
-    let pending = records.filter((r) => matchesFilter(r, o.filter)).map((r) => toLambdaRecord(r, o.streamArn));
+    await Promise.all(o.consumers.map((c) => deliverTo(c, records)));
+    const last = records.at(-1)?.dynamodb?.SequenceNumber;
+    if (last && running) o.checkpoints.set(shardId, last);
+  }
+
+  async function deliverTo(c: StreamConsumer, records: StreamRecord[]): Promise<void> {
+    const pending = records.filter((r) => matchesFilter(r, c.filter)).map((r) => toLambdaRecord(r, o.streamArn));
     let delay = 100;
     let attempts = 0;
     for (let start = 0; start < pending.length && running; ) {
-      const batch = pending.slice(start, start + o.batchSize);
+      const batch = pending.slice(start, start + c.batchSize);
       let retryFrom: number | undefined;
       try {
-        const result = (await o.handler({ Records: batch } as DynamoDBStreamEvent, lambdaContext(o.functionName))) as
+        const result = (await c.handler({ Records: batch } as DynamoDBStreamEvent, lambdaContext(c.functionName))) as
           | DynamoDBBatchResponse
           | undefined;
         const failed = new Set((result?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
@@ -110,7 +126,7 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
         delay = 100;
         attempts = 0;
       } else if (++attempts >= MAX_RECORD_ATTEMPTS) {
-        o.onError(new Error(`${o.functionName}: skipped stream record ${pending[retryFrom]!.dynamodb!.SequenceNumber} after ${attempts} failed attempts`));
+        o.onError(new Error(`${c.functionName}: skipped stream record ${pending[retryFrom]!.dynamodb!.SequenceNumber} after ${attempts} failed attempts`));
         start = retryFrom + 1;
         attempts = 0;
       } else {
@@ -119,9 +135,6 @@ export function startStreamPoller(o: StreamPollerOptions): { stop(): Promise<voi
         delay = Math.min(delay * 2, 5000);
       }
     }
-    pending = [];
-    const last = records.at(-1)?.dynamodb?.SequenceNumber;
-    if (last && running) o.checkpoints.set(shardId, last);
   }
 
   async function iteratorFor(shardId: string): Promise<string | undefined> {
