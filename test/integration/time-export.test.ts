@@ -215,6 +215,16 @@ describe('sending time for billing', () => {
     made.forEach((e, i) => expect(listed.get(e.id)).toMatchObject({ status: 'draft', description: expected(i) }));
   });
 
+  it('exports a page of entries whose descriptions are 2,000 non-ASCII characters (its messages split under the size limits)', async () => {
+    const { api, tk, matter, fileId } = await billingFirm();
+    const long = (i: number) => `${'Überprüfung – é '.repeat(125).slice(0, 1990)}#${String(i).padStart(4, '0')}`;
+    await entries(api, matter.id, tk.id, 90, (i) => ({ description: long(i) }));
+    const job = await exportAndWait(api);
+    expect(job).toMatchObject({ status: 'succeeded', progress: { done: 90, total: 90 } });
+    const booked = await ledger(api, fileId);
+    expect(booked.map((l) => l.description).sort()).toEqual(Array.from({ length: 90 }, (_, i) => long(i)).sort());
+  });
+
   it('ledger entries can be adjusted while unbilled, with the amount and balance recomputed exactly', async () => {
     const { api, tk, matter, fileId } = await billingFirm();
     await entries(api, matter.id, tk.id, 1);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { initialAllocations, reallocate, toHundredths, validateAllocations } from '../../lib/accounting/files/allocations.ts';
 import { fileNumberSpace } from '../../lib/accounting/files/numbering.ts';
 import { readiness, announced, newMatter } from '../../lib/practice/matters/model.ts';
-import { balanceAdd, balanceOf } from '../../lib/accounting/balances.ts';
+import { balanceAdd, balanceChanges, balanceOf } from '../../lib/accounting/balances.ts';
 import type { Link } from '../../lib/sync/link.ts';
 
 describe('split billing', () => {
@@ -92,5 +92,21 @@ describe('balances', () => {
     const update = balanceAdd('f', { id: 'fl_1', practiceMatterId: 'mt_1' }, { unbilled: '0.10', billed: '-0.30' }) as any;
     expect(update.Update.UpdateExpression).toContain('ADD unbilledCents :u, billedCents :b, paidCents :p, seq :one');
     expect(update.Update.ExpressionAttributeValues).toMatchObject({ ':u': 10, ':b': -30, ':p': 0, ':one': 1 });
+  });
+
+  it('are announced once per transaction in the outbox table, naming each file that moved; zero moves write nothing', () => {
+    vi.stubEnv('TABLE_ACCOUNTING', 'accounting-test');
+    vi.stubEnv('TABLE_OUTBOX', 'outbox-test');
+    const a = { id: 'fl_a', practiceMatterId: 'mt_a' };
+    const b = { id: 'fl_b', practiceMatterId: 'mt_b' };
+    const items = balanceChanges('f', [
+      { file: a, delta: { unbilled: '10.00' } },
+      { file: b, delta: { unbilled: '0.00', billed: '-0.00' } },
+      { file: a, delta: { paid: '1.00' } },
+    ]) as any[];
+    expect(items.map((i) => i.Update?.TableName ?? i.Put.TableName)).toEqual(['accounting-test', 'accounting-test', 'outbox-test']);
+    expect(items[2].Put.Item).toMatchObject({ entity: 'balance_announcement', sk: 'ANNOUNCE', firmId: 'f', fileIds: ['fl_a'] });
+    expect(items[2].Put.Item.expiresAt).toBeGreaterThan(Date.now() / 1000);
+    expect(balanceChanges('f', [{ file: a, delta: { unbilled: '0.00' } }])).toEqual([]);
   });
 });

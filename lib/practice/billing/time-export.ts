@@ -1,10 +1,11 @@
 import type * as z from 'zod';
-import type { AccountingTimeBatchBooked, ExportedEntry, TimeExportPlan } from '#events/messages';
+import type { AccountingTimeBatchBooked, TimeExportPlan } from '#events/messages';
 import { practiceKeys, practiceStore } from '../store.ts';
 import { pageOfEntries } from '../time/service.ts';
 import { entryIndexKeys, type TimeEntryRecord } from '../time/model.ts';
 import { checkEntries, type CheckLookups } from './export-checks.ts';
-import { asciiJson, outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry } from '../../sync/outbox.ts';
+import { batchesOf } from './batches.ts';
 import { firmPk, TransactionRefused, type TxItem } from '../../aws/book-store.ts';
 import {
   advancePlanning,
@@ -42,7 +43,7 @@ import type { StartTimeExport } from './schemas.ts';
 /**
  * Entries per page. One page is one transaction of at most 100 items: its 90
  * locks or job errors, the job's counts, the hand-over and its batch
- * messages (at most six, each under BATCH_BYTES even when every description
+ * messages (at most six, each under 200 KB even when every description
  * is 2,000 escaped characters). Accounting books a batch in one transaction
  * too: its marker, the announcement and up to one balance per file.
  */
@@ -51,8 +52,6 @@ export const EXPORT_PAGE = 90;
 const PAGES_PER_STEP = 20;
 /** Times a step reads a page again because entries changed under it, before it gives up (and its message is retried). */
 const MAX_REREADS = 20;
-/** A batch message stays well under DynamoDB's 400 KB item (the outbox entry) and SQS's message limits. */
-const BATCH_BYTES = 200_000;
 
 export async function startTimeExport(firmId: string, input: StartTimeExport): Promise<Job> {
   const job = newJob(firmId, 'time_export', { ...input }, newId('job'), nowIso());
@@ -62,25 +61,6 @@ export async function startTimeExport(firmId: string, input: StartTimeExport): P
     practiceStore.putOutbox(outboxEntry('timeExport', { type: 'practice.time_export.plan', firmId, jobId: job.id, cursor: '' })),
   ]);
   return jobToApi(job);
-}
-
-/** Splits a page's entries into batches whose messages stay under BATCH_BYTES (long non-ASCII descriptions grow six-fold). */
-function batchesOf(entries: ExportedEntry[]): ExportedEntry[][] {
-  const batches: ExportedEntry[][] = [];
-  let current: ExportedEntry[] = [];
-  let bytes = 0;
-  for (const e of entries) {
-    const size = asciiJson(e).length + 1;
-    if (current.length && bytes + size > BATCH_BYTES) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(e);
-    bytes += size;
-  }
-  if (current.length) batches.push(current);
-  return batches;
 }
 
 /** Locks an entry for this job (open → draft), only if it is still the version planning read. */
