@@ -16,7 +16,7 @@ import { fromExport, ledgerIndexKeys, unbilledValue, type LedgerRecord } from '.
  * How long a booking belongs to the delivery that made it. Within it only
  * that delivery writes the booking's ledger entries, unconditionally (its
  * requests are cut off at the lease's end); after it, any delivery of the
- * batch completes them, each only if it does not exist. Writing 48 entries
+ * batch completes them, each only if it does not exist. Writing 90 entries
  * takes milliseconds; a redelivery comes after the queue's visibility timeout.
  */
 export const BOOKING_LEASE_MS = 5_000;
