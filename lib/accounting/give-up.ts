@@ -3,6 +3,7 @@ import { accountingStore } from './store.ts';
 import { outboxEntry } from '../sync/outbox.ts';
 import { describeError } from '../jobs/give-up.ts';
 import { logger } from '../shared/logger.ts';
+import { bookingOf } from './ledger/import.ts';
 
 /**
  * The last delivery of a practice message failed too: instead of letting it
@@ -21,6 +22,9 @@ export async function giveUpOnPracticeMessage(message: ToAccountingMessage, erro
       await answer({ type: 'accounting.file.link_failed', firmId: message.firmId, practiceMatterId: message.practiceMatterId, clock: message.clock, error: { code: 'invalid', message: reason } });
       return true;
     case 'practice.time.export_batch':
+      // A batch that is booked already (its balances moved) must never be answered as refused: practice would
+      // unlock entries that are in the ledger. It goes to the DLQ instead, where a redrive completes it.
+      if (await bookingOf(message)) return false;
       await answer({
         type: 'accounting.time.batch_booked', firmId: message.firmId, jobId: message.jobId, batchNo: message.batchNo, booked: [],
         failed: message.entries.map((e) => ({ timeEntryId: e.timeEntryId, code: 'import_failed' as const, message: reason })),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { armFault, client, eventually, newFirm, person, settledRecord, sleep, type Client } from './helpers.ts';
+import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { armFault, client, eventually, newFirm, person, settledRecord, sleep, sqs, stack, type Client } from './helpers.ts';
 
 /** A firm ready to bill: a linked client and matter, a timekeeper who is also an accounting user. */
 async function billingFirm(options: { accountingUser?: boolean } = {}) {
@@ -223,6 +224,34 @@ describe('sending time for billing', () => {
     expect(job).toMatchObject({ status: 'succeeded', progress: { done: 90, total: 90 } });
     const booked = await ledger(api, fileId);
     expect(booked.map((l) => l.description).sort()).toEqual(Array.from({ length: 90 }, (_, i) => long(i)).sort());
+  });
+
+  it('a booked batch whose completion keeps failing goes to the DLQ, never answered as refused; a redrive completes it', async () => {
+    const { api, tk, matter, fileId, firm } = await billingFirm();
+    const made = await entries(api, matter.id, tk.id, 5);
+    // The first delivery books the batch (marker, balances) and crashes before its ledger entries; the other
+    // four fail while completing it, so the last delivery gives up.
+    await armFault('accounting.ledger.afterBooking', firm, 1);
+    await armFault('accounting.ledger.completingBooking', firm, 4);
+    const started = await api.post('/practice/billing/time-exports', {});
+    const dead = await eventually(async () => {
+      const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: stack.dlqUrls.toAccounting, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 5 }));
+      return (out.Messages ?? []).find((msg) => msg.Body?.includes(started.body.id));
+    }, 40_000, 'the batch in the DLQ');
+    // Not answered as refused: the entries stay locked, the job waits.
+    expect((await api.get(`/jobs/${started.body.id}`)).body.status).toBe('running');
+    for (const e of made) expect((await api.get(`/practice/time-entries/${e.id}`)).body.status).toBe('draft');
+    // A redrive (what `npm run redrive` does) completes the booking: each entry once, the job done.
+    await sqs.send(new SendMessageCommand({ QueueUrl: stack.queueUrls.toAccounting, MessageBody: dead.Body! }));
+    await sqs.send(new DeleteMessageCommand({ QueueUrl: stack.dlqUrls.toAccounting, ReceiptHandle: dead.ReceiptHandle! }));
+    const job = await eventually(async () => {
+      const j = (await api.get(`/jobs/${started.body.id}`)).body;
+      return j.status === 'succeeded' ? j : undefined;
+    }, 30_000, 'the export to finish after the redrive');
+    expect(job.progress).toMatchObject({ done: 5, total: 5 });
+    const booked = await ledger(api, fileId);
+    expect(booked.map((l) => l.timeEntryId).sort()).toEqual(made.map((e) => e.id).sort());
+    await eventually(async () => ((await api.get(`/practice/matters/${matter.id}/balance`)).body.unbilled === '300.00' ? true : undefined));
   });
 
   it('ledger entries can be adjusted while unbilled, with the amount and balance recomputed exactly', async () => {

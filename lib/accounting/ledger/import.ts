@@ -33,6 +33,11 @@ interface BookingMarker {
   failed: ExportError[];
 }
 
+/** The booking marker of a batch, if the batch is booked. */
+export function bookingOf(m: Pick<z.infer<typeof PracticeTimeExportBatch>, 'firmId' | 'jobId' | 'batchNo'>): Promise<BookingMarker | undefined> {
+  return accountingStore.get<BookingMarker>(m.firmId, accountingKeys.exportBooking(m.jobId, m.batchNo));
+}
+
 /** Thrown (and the message retried later) while another delivery may still be writing a booking's entries. */
 export class BookingInProgress extends Error {
   constructor(batchNo: number) {
@@ -124,7 +129,8 @@ async function answer(m: z.infer<typeof PracticeTimeExportBatch>, records: Ledge
  * that are missing, once the booking's maker is past its time, and answers.
  */
 async function completeBooking(m: z.infer<typeof PracticeTimeExportBatch>): Promise<void> {
-  const marker = await accountingStore.get<BookingMarker>(m.firmId, accountingKeys.exportBooking(m.jobId, m.batchNo));
+  faultPoint('accounting.ledger.completingBooking', m.firmId);
+  const marker = await bookingOf(m);
   if (!marker) throw new Error(`the booking of batch ${m.batchNo} of ${m.jobId} was refused but is not there`);
   const sent = new Map(m.entries.map((e) => [e.timeEntryId, e]));
   const records = marker.booked.map(([timeEntryId, timekeeperId]) => fromExport(m.firmId, sent.get(timeEntryId)!, timekeeperId, marker.createdAt));
