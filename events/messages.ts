@@ -116,10 +116,13 @@ export const ToAccountingMessage = z.discriminatedUnion('type', [
   PracticeContactLinked,
   PracticeSettingsChanged,
   PracticeMatterUpserted,
-  PracticeTimeExportBatch,
   PracticeTimeExportFinished,
 ]);
 export type ToAccountingMessage = z.infer<typeof ToAccountingMessage>;
+
+/** Practice → accounting: export batches, on a queue of their own so a large export never holds up sync. */
+export const TimeBookingMessage = z.discriminatedUnion('type', [PracticeTimeExportBatch]);
+export type TimeBookingMessage = z.infer<typeof TimeBookingMessage>;
 
 // accounting → practice
 
@@ -257,15 +260,18 @@ export type InvoiceMailMessage = z.infer<typeof InvoiceMailMessage>;
 export type TimeExportMessage = z.infer<typeof TimeExportMessage>;
 export type ToPracticeMessage = z.infer<typeof ToPracticeMessage>;
 
-export type Message = ToAccountingMessage | ToPracticeMessage | TimeExportMessage | BillProductionMessage | InvoiceMailMessage;
+export type Message = ToAccountingMessage | TimeBookingMessage | ToPracticeMessage | TimeExportMessage | BillProductionMessage | InvoiceMailMessage;
 
 /** What each queue carries: its consumer parses with this schema. */
 export const messagesOf = {
   toAccounting: ToAccountingMessage,
+  timeBooking: TimeBookingMessage,
   toPractice: ToPracticeMessage,
   timeExport: TimeExportMessage,
   billProduction: BillProductionMessage,
   invoiceMail: InvoiceMailMessage,
 } as const satisfies Record<QueueName, z.ZodDiscriminatedUnion>;
+/** What a queue carries. */
+export type MessageOf<Q extends keyof typeof messagesOf> = z.infer<(typeof messagesOf)[Q]>;
 /** A message as a use case writes it: the envelope's id and time are added by the outbox. */
 export type Draft<M extends Message> = M extends unknown ? Omit<M, 'id' | 'occurredAt'> : never;

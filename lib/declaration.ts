@@ -79,6 +79,11 @@ export const queues = {
     visibilityTimeoutSeconds: 180,
     maxReceiveCount: 5,
   },
+  timeBooking: {
+    description: 'Time export batches from practice to accounting, apart from sync so a large export never holds it up.',
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+  },
   toAccounting: {
     description: 'Sync messages from practice to accounting.',
     visibilityTimeoutSeconds: 60,
@@ -94,7 +99,7 @@ export type QueueName = keyof typeof queues;
 
 /** The queues each book's outbox entries may name; its relay may send to exactly these. */
 export const outboxDestinations = {
-  practice: ['toAccounting', 'timeExport'],
+  practice: ['toAccounting', 'timeBooking', 'timeExport'],
   accounting: ['toPractice', 'billProduction', 'invoiceMail'],
 } as const satisfies Record<'practice' | 'accounting', readonly QueueName[]>;
 
@@ -313,6 +318,13 @@ export const functions = {
     description: 'Applies practice sync messages to the accounting book',
     trigger: { kind: 'queue', queue: 'toAccounting', batchSize: 10, maxConcurrency: 20 },
     timeoutSeconds: 10,
+    tables: { accounting: 'readwrite', outbox: 'readwrite' },
+  },
+  timeBookingConsumer: {
+    entry: 'functions/queue/time-booking.ts',
+    description: 'Books practice\'s time export batches into the accounting ledger',
+    trigger: { kind: 'queue', queue: 'timeBooking', batchSize: 1, maxConcurrency: 10 },
+    timeoutSeconds: 30,
     tables: { accounting: 'readwrite', outbox: 'readwrite' },
   },
   toPracticeConsumer: {

@@ -4,7 +4,7 @@ import { queueConsumer } from '#lib/queue/consumer';
 import { onPracticeContactLinked, onPracticeContactUpserted } from '#lib/accounting/contacts/sync';
 import { onPracticeSettingsChanged } from '#lib/accounting/settings/service';
 import { onPracticeMatterUpserted } from '#lib/accounting/files/sync';
-import { bookExportBatch, onExportFinished } from '#lib/accounting/ledger/import';
+import { onExportFinished } from '#lib/accounting/ledger/import';
 
 /** Applies practice's sync messages to the accounting book, one record at a time. */
 export const handler = queueConsumer(
@@ -30,8 +30,6 @@ function apply(message: ToAccountingMessage): Promise<void> {
       return onPracticeSettingsChanged(message);
     case 'practice.matter.upserted':
       return onPracticeMatterUpserted(message);
-    case 'practice.time.export_batch':
-      return bookExportBatch(message);
     case 'practice.time_export.finished':
       return onExportFinished(message);
   }

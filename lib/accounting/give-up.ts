@@ -1,4 +1,4 @@
-import type { Draft, ToAccountingMessage, ToPracticeMessage } from '#events/messages';
+import type { Draft, TimeBookingMessage, ToAccountingMessage, ToPracticeMessage } from '#events/messages';
 import { accountingStore } from './store.ts';
 import { outboxEntry } from '../sync/outbox.ts';
 import { describeError } from '../jobs/give-up.ts';
@@ -10,7 +10,7 @@ import { bookingOf } from './ledger/import.ts';
  * vanish into the DLQ, tell practice, so the record it concerns shows an
  * error with the reason (and its export entries are counted as failed).
  */
-export async function giveUpOnPracticeMessage(message: ToAccountingMessage, error: unknown): Promise<boolean> {
+export async function giveUpOnPracticeMessage(message: ToAccountingMessage | TimeBookingMessage, error: unknown): Promise<boolean> {
   const reason = `Accounting could not apply this change: ${describeError(error)}`;
   const answer = (draft: Draft<ToPracticeMessage>) => accountingStore.commit([accountingStore.putOutbox(outboxEntry('toPractice', draft))]);
   logger.error('giving up on a practice message', { type: message.type, reason });

@@ -1,4 +1,4 @@
-import type { Draft, Message } from '#events/messages';
+import type { Draft, MessageOf } from '#events/messages';
 import type { QueueName } from '../declaration.ts';
 import { newId } from '../shared/ids.ts';
 import { nowEpochSeconds, nowIso } from '../shared/clock.ts';
@@ -45,7 +45,7 @@ export interface OutboxEntry {
  * transaction as the state it announces; the outbox table's stream carries it
  * to its book's relay, which puts it on the destination queue. No dual write, no lost sync.
  */
-export function outboxEntry<M extends Message>(destination: QueueName, draft: Draft<M>): OutboxEntry {
+export function outboxEntry<Q extends QueueName>(destination: Q, draft: Draft<MessageOf<Q>>): OutboxEntry {
   const message = { ...draft, id: newId('msg'), occurredAt: nowIso() };
   return {
     pk: `OUTBOX#${message.id}`,

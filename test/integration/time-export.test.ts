@@ -235,15 +235,15 @@ describe('sending time for billing', () => {
     await armFault('accounting.ledger.completingBooking', firm, 4);
     const started = await api.post('/practice/billing/time-exports', {});
     const dead = await eventually(async () => {
-      const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: stack.dlqUrls.toAccounting, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 5 }));
+      const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: stack.dlqUrls.timeBooking, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, VisibilityTimeout: 5 }));
       return (out.Messages ?? []).find((msg) => msg.Body?.includes(started.body.id));
     }, 40_000, 'the batch in the DLQ');
     // Not answered as refused: the entries stay locked, the job waits.
     expect((await api.get(`/jobs/${started.body.id}`)).body.status).toBe('running');
     for (const e of made) expect((await api.get(`/practice/time-entries/${e.id}`)).body.status).toBe('draft');
     // A redrive (what `npm run redrive` does) completes the booking: each entry once, the job done.
-    await sqs.send(new SendMessageCommand({ QueueUrl: stack.queueUrls.toAccounting, MessageBody: dead.Body! }));
-    await sqs.send(new DeleteMessageCommand({ QueueUrl: stack.dlqUrls.toAccounting, ReceiptHandle: dead.ReceiptHandle! }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: stack.queueUrls.timeBooking, MessageBody: dead.Body! }));
+    await sqs.send(new DeleteMessageCommand({ QueueUrl: stack.dlqUrls.timeBooking, ReceiptHandle: dead.ReceiptHandle! }));
     const job = await eventually(async () => {
       const j = (await api.get(`/jobs/${started.body.id}`)).body;
       return j.status === 'succeeded' ? j : undefined;

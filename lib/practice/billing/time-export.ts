@@ -136,7 +136,7 @@ export async function planTimeExport(m: z.infer<typeof TimeExportPlan>): Promise
     const items: TxItem[] = [
       advancePlanning(job, { cursor, found: entries.items.length, failed: failed.length, batches: batches.length, done }, now),
       ...failed.map((f) => putJobError(job!.id, f.timeEntryId, f)),
-      ...batches.map((batch, i) => practiceStore.putOutbox(outboxEntry('toAccounting', {
+      ...batches.map((batch, i) => practiceStore.putOutbox(outboxEntry('timeBooking', {
         type: 'practice.time.export_batch', firmId: m.firmId, jobId: job!.id, batchNo: job!.planning.batches + i, entries: batch,
       }))),
       ...(handOver ? [practiceStore.putOutbox(outboxEntry('timeExport', { type: 'practice.time_export.plan', firmId: m.firmId, jobId: job.id, cursor }))] : []),
