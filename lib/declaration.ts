@@ -296,13 +296,13 @@ export const functions = {
   },
   practiceOutboxRelay: {
     entry: 'functions/stream/outbox-relay.ts',
-    description: 'Relays practice outbox entries to the to-accounting queue',
+    description: 'Relays practice outbox entries to their queues (to-accounting, time booking, time export)',
     trigger: { kind: 'stream', table: 'outbox', batchSize: 100, filter: outboxInserts('practice') },
     sendsTo: outboxDestinations.practice,
   },
   accountingOutboxRelay: {
     entry: 'functions/stream/outbox-relay.ts',
-    description: 'Relays accounting outbox entries to the to-practice queue',
+    description: 'Relays accounting outbox entries to their queues (to-practice, bill production, invoice mail)',
     trigger: { kind: 'stream', table: 'outbox', batchSize: 100, filter: outboxInserts('accounting') },
     sendsTo: outboxDestinations.accounting,
   },

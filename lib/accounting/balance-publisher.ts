@@ -41,7 +41,11 @@ export async function publishBalances(records: DynamoDBRecord[]): Promise<Dynamo
 
   const failed = new Set<string>();
   const byFirm = new Map<string, Announced[]>();
-  for (const a of announced.values()) byFirm.set(a.firmId, [...(byFirm.get(a.firmId) ?? []), a]);
+  for (const a of announced.values()) {
+    const files = byFirm.get(a.firmId) ?? [];
+    files.push(a);
+    byFirm.set(a.firmId, files);
+  }
   const balances: { announced: Announced; balance: BalanceRecord }[] = [];
   await Promise.all(
     [...byFirm].map(async ([firmId, files]) => {

@@ -44,16 +44,28 @@ export interface BalanceAnnouncement {
   expiresAt: number;
 }
 
-/** The items that move the files' balances (zero deltas are left out) and announce it; none if nothing moves. */
+/**
+ * The items that move the files' balances and announce it: one update per
+ * file (a transaction may touch an item only once, so deltas of the same file
+ * are summed), files whose sum is zero left out; none if nothing moves.
+ */
 export function balanceChanges(firmId: string, changes: readonly { file: { id: string; practiceMatterId: string }; delta: BalanceDelta }[]): TxItem[] {
-  const moving = changes.filter((c) => Object.values(c.delta).some((amount) => amount !== undefined && !money(amount).eq(0)));
+  const byFile = new Map<string, { file: { id: string; practiceMatterId: string }; delta: BalanceDelta }>();
+  for (const { file, delta } of changes) {
+    const sum = byFile.get(file.id) ?? { file, delta: {} };
+    for (const [field, amount] of Object.entries(delta) as [keyof BalanceDelta, string | undefined][]) {
+      if (amount !== undefined) sum.delta[field] = money(sum.delta[field] ?? '0').plus(amount).toFixed(2);
+    }
+    byFile.set(file.id, sum);
+  }
+  const moving = [...byFile.values()].filter((c) => Object.values(c.delta).some((amount) => !money(amount!).eq(0)));
   if (!moving.length) return [];
   const announcement: BalanceAnnouncement = {
     pk: `BALANCE#${newId('msg')}`,
     sk: 'ANNOUNCE',
     entity: 'balance_announcement',
     firmId,
-    fileIds: [...new Set(moving.map((c) => c.file.id))],
+    fileIds: moving.map((c) => c.file.id),
     expiresAt: outboxExpiry(),
   };
   return [...moving.map((c) => balanceAdd(firmId, c.file, c.delta)), putInOutbox(announcement)];

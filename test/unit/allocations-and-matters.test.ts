@@ -94,7 +94,7 @@ describe('balances', () => {
     expect(update.Update.ExpressionAttributeValues).toMatchObject({ ':u': 10, ':b': -30, ':p': 0, ':one': 1 });
   });
 
-  it('are announced once per transaction in the outbox table, naming each file that moved; zero moves write nothing', () => {
+  it('are one update per file (deltas summed) and one announcement in the outbox table naming each file that moved; zero moves write nothing', () => {
     vi.stubEnv('TABLE_ACCOUNTING', 'accounting-test');
     vi.stubEnv('TABLE_OUTBOX', 'outbox-test');
     const a = { id: 'fl_a', practiceMatterId: 'mt_a' };
@@ -104,9 +104,12 @@ describe('balances', () => {
       { file: b, delta: { unbilled: '0.00', billed: '-0.00' } },
       { file: a, delta: { paid: '1.00' } },
     ]) as any[];
-    expect(items.map((i) => i.Update?.TableName ?? i.Put.TableName)).toEqual(['accounting-test', 'accounting-test', 'outbox-test']);
-    expect(items[2].Put.Item).toMatchObject({ entity: 'balance_announcement', sk: 'ANNOUNCE', firmId: 'f', fileIds: ['fl_a'] });
-    expect(items[2].Put.Item.expiresAt).toBeGreaterThan(Date.now() / 1000);
+    // A transaction may touch an item once: file a's two deltas make one update.
+    expect(items.map((i) => i.Update?.TableName ?? i.Put.TableName)).toEqual(['accounting-test', 'outbox-test']);
+    expect(items[0].Update.ExpressionAttributeValues).toMatchObject({ ':u': 1000, ':b': 0, ':p': 100 });
+    expect(items[1].Put.Item).toMatchObject({ entity: 'balance_announcement', sk: 'ANNOUNCE', firmId: 'f', fileIds: ['fl_a'] });
+    expect(items[1].Put.Item.expiresAt).toBeGreaterThan(Date.now() / 1000);
     expect(balanceChanges('f', [{ file: a, delta: { unbilled: '0.00' } }])).toEqual([]);
+    expect(balanceChanges('f', [{ file: a, delta: { unbilled: '5.00' } }, { file: a, delta: { unbilled: '-5.00' } }])).toEqual([]);
   });
 });

@@ -7,7 +7,6 @@ import type { FileRecord } from '../files/model.ts';
 import { outboxEntry } from '../../sync/outbox.ts';
 import { TransactionRefused } from '../../aws/book-store.ts';
 import { logger } from '../../shared/logger.ts';
-import { money, toMoney } from '../../shared/money.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { faultPoint } from '../../shared/faults.ts';
 import { fromExport, ledgerIndexKeys, unbilledValue, type LedgerRecord } from './model.ts';
@@ -88,12 +87,10 @@ export async function bookExportBatch(m: z.infer<typeof PracticeTimeExportBatch>
   const marker: BookingMarker = {
     entity: 'exportBooking', jobId: m.jobId, batchNo: m.batchNo, createdAt: now, booked: records.map((r) => [r.timeEntryId, r.timekeeperId]), failed,
   };
-  const byFile = new Map<string, string>();
-  for (const r of records) byFile.set(r.fileId, toMoney(money(byFile.get(r.fileId) ?? '0').plus(unbilledValue(r))));
   try {
     await accountingStore.commit([
       accountingStore.putUnique(m.firmId, accountingKeys.exportBooking(m.jobId, m.batchNo), { ...marker }),
-      ...balanceChanges(m.firmId, [...byFile].map(([fileId, unbilled]) => ({ file: files.get(accountingKeys.file(fileId))!, delta: { unbilled } }))),
+      ...balanceChanges(m.firmId, records.map((r) => ({ file: files.get(accountingKeys.file(r.fileId))!, delta: { unbilled: unbilledValue(r) } }))),
     ]);
   } catch (error) {
     if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
