@@ -127,6 +127,13 @@ export async function jobEnd(api: Api, jobId: string, timeoutMs = 420_000): Prom
   }
 }
 
+/**
+ * Milliseconds from `startedAt` (Date.now() just before the POST that made the
+ * job) to the job's own finish time (its updatedAt, set when it ended; same
+ * machine, same clock), so the 200 ms between polls is not part of the figure.
+ */
+export const msUntilFinished = (startedAt: number, job: { updatedAt: string }) => Date.parse(job.updatedAt) - startedAt;
+
 /** A result with a target: `met` is computed from the comparison. */
 export function withTarget(r: Result, op: '<' | '<=' | '>' | '>=', limit: number, target: string): Result {
   const met = op === '<' ? r.value < limit : op === '<=' ? r.value <= limit : op === '>' ? r.value > limit : r.value >= limit;

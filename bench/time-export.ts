@@ -23,7 +23,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { entryIndexKeys, type TimeEntryRecord } from '../lib/practice/time/model.ts';
 import { ledgerIdFor } from '../lib/accounting/ledger/model.ts';
-import { batchWrite, countOf, cpuSpent, eventually, jobEnd, round, type BenchContext, type Result } from './context.ts';
+import { batchWrite, countOf, cpuSpent, eventually, jobEnd, msUntilFinished, round, type BenchContext, type Result } from './context.ts';
 
 const ENTRIES = 10_000;
 const WARM_UP_ENTRIES = 4_000;
@@ -116,10 +116,10 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
 
     await stack.resetMetrics();
     const cpuBefore = stack.cpu();
-    const started = performance.now();
+    const startedAt = Date.now();
     const job = await api.ok(api.post('/practice/billing/time-exports', {}), 'start export');
     finished = await jobEnd(api, job.id);
-    elapsed = performance.now() - started;
+    elapsed = msUntilFinished(startedAt, finished);
     atEnd = await stack.metrics();
     cpu = cpuSpent(cpuBefore, stack.cpu());
     await stack.settle(2000, 30_000);

@@ -1,19 +1,11 @@
 import { TimeBookingMessage } from '#events/messages';
-import { giveUpOnPracticeMessage } from '#lib/accounting/give-up';
+import { givingUpOnLastDelivery } from '#lib/accounting/give-up';
 import { queueConsumer } from '#lib/queue/consumer';
 import { bookExportBatch } from '#lib/accounting/ledger/import';
 
-/** Books practice's time export batches into the accounting ledger, one batch at a time. */
-export const handler = queueConsumer(
-  TimeBookingMessage,
-  async (message, delivery) => {
-    try {
-      await bookExportBatch(message);
-    } catch (error) {
-      // On the last delivery, practice is told why its entries were not booked (unless the batch is booked
-      // already: then it goes to the DLQ, see giveUpOnPracticeMessage).
-      if (!delivery.lastAttempt || !(await giveUpOnPracticeMessage(message, error))) throw error;
-    }
-  },
-  'timeBooking',
-);
+/**
+ * Books practice's time export batches into the accounting ledger, one batch
+ * at a time. On the last delivery, practice is told why its entries were not
+ * booked, unless the batch is booked already: then it goes to the DLQ.
+ */
+export const handler = queueConsumer(TimeBookingMessage, givingUpOnLastDelivery(bookExportBatch), 'timeBooking');

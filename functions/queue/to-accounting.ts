@@ -1,24 +1,16 @@
 import { ToAccountingMessage } from '#events/messages';
-import { giveUpOnPracticeMessage } from '#lib/accounting/give-up';
+import { givingUpOnLastDelivery } from '#lib/accounting/give-up';
 import { queueConsumer } from '#lib/queue/consumer';
 import { onPracticeContactLinked, onPracticeContactUpserted } from '#lib/accounting/contacts/sync';
 import { onPracticeSettingsChanged } from '#lib/accounting/settings/service';
 import { onPracticeMatterUpserted } from '#lib/accounting/files/sync';
 import { onExportFinished } from '#lib/accounting/ledger/import';
 
-/** Applies practice's sync messages to the accounting book, one record at a time. */
-export const handler = queueConsumer(
-  ToAccountingMessage,
-  async (message, delivery) => {
-    try {
-      await apply(message);
-    } catch (error) {
-      // On the last delivery, practice is told why rather than left waiting.
-      if (!delivery.lastAttempt || !(await giveUpOnPracticeMessage(message, error))) throw error;
-    }
-  },
-  'toAccounting',
-);
+/**
+ * Applies practice's sync messages to the accounting book, one record at a
+ * time; on the last delivery, practice is told why rather than left waiting.
+ */
+export const handler = queueConsumer(ToAccountingMessage, givingUpOnLastDelivery(apply), 'toAccounting');
 
 function apply(message: ToAccountingMessage): Promise<void> {
   switch (message.type) {

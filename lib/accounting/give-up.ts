@@ -4,6 +4,7 @@ import { outboxEntry } from '../sync/outbox.ts';
 import { describeError } from '../jobs/give-up.ts';
 import { logger } from '../shared/logger.ts';
 import { bookingOf } from './ledger/import.ts';
+import type { Delivery } from '../queue/consumer.ts';
 
 /**
  * The last delivery of a practice message failed too: instead of letting it
@@ -33,4 +34,19 @@ export async function giveUpOnPracticeMessage(message: ToAccountingMessage | Tim
     default:
       return false;
   }
+}
+
+/**
+ * A queue handler for practice's messages that, when the last delivery fails
+ * too, gives up visibly (giveUpOnPracticeMessage) instead of failing again;
+ * what cannot be given up on (a booked batch) still fails, into the DLQ.
+ */
+export function givingUpOnLastDelivery<M extends ToAccountingMessage | TimeBookingMessage>(apply: (message: M) => Promise<void>) {
+  return async (message: M, delivery: Delivery): Promise<void> => {
+    try {
+      await apply(message);
+    } catch (error) {
+      if (!delivery.lastAttempt || !(await giveUpOnPracticeMessage(message, error))) throw error;
+    }
+  };
 }

@@ -1,6 +1,4 @@
 import {
-  BatchGetCommand,
-  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -11,6 +9,7 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ddb, cancellationCodes } from './dynamodb.ts';
+import { batchGet, batchPutBefore } from './batch-requests.ts';
 import { PreconditionFailed } from '../shared/errors.ts';
 import { decodeCursor, decodeIndexCursor, encodeCursor } from './cursors.ts';
 import { Retry, retrying } from '../shared/retry.ts';
@@ -94,18 +93,8 @@ export class BookStore {
 
   /** Several of a firm's items by sort key, in one round trip per 100 (strongly consistent). */
   async getMany<T>(firmId: string, sks: readonly string[]): Promise<Map<string, T>> {
-    const found = new Map<string, T>();
-    const unique = [...new Set(sks)];
-    for (let i = 0; i < unique.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((sk) => ({ pk: firmPk(firmId), sk }));
-      for (let attempt = 0; keys && keys.length > 0; attempt++) {
-        const out = await ddb.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true } } }));
-        for (const item of out.Responses?.[this.table] ?? []) found.set(item.sk as string, item as T);
-        keys = out.UnprocessedKeys?.[this.table]?.Keys as Record<string, unknown>[] | undefined;
-        if (keys?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      }
-    }
-    return found;
+    const items = await batchGet(this.table, [...new Set(sks)].map((sk) => ({ pk: firmPk(firmId), sk })));
+    return new Map(items.map((item) => [item.sk as string, item as T]));
   }
 
   /** Every item under a prefix (for small sets such as a firm's rate labels). */
@@ -206,29 +195,12 @@ export class BookStore {
   }
 
   /**
-   * Writes records with BatchWriteItem, 25 per request, in parallel, retrying
-   * what DynamoDB leaves unprocessed. There are no conditions: only for
-   * records that nobody else can write before `deadline` (epoch ms; the caller
-   * holds a lease on them). Every request is aborted at the deadline, so none
-   * is sent after it; a caller that gets an error must finish another way.
+   * Writes new records without conditions, for records that nobody else can
+   * write before `deadline` (epoch ms; the caller holds a lease on them): see
+   * batchPutBefore. A caller that gets an error must finish another way.
    */
   async putOwned(firmId: string, records: readonly { sk: string; attributes: Record<string, unknown> }[], deadline: number): Promise<void> {
-    const left = deadline - Date.now();
-    if (left <= 0) throw new Error('putOwned: the lease is over');
-    const abortSignal = AbortSignal.timeout(left);
-    const requests = records.map((r) => ({ PutRequest: { Item: { ...r.attributes, pk: firmPk(firmId), sk: r.sk } } }));
-    const chunks: (typeof requests)[] = [];
-    for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
-    await Promise.all(
-      chunks.map(async (chunk) => {
-        let pending: typeof chunk | undefined = chunk;
-        for (let attempt = 0; pending?.length; attempt++) {
-          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-          const out = await ddb.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }), { abortSignal });
-          pending = out.UnprocessedItems?.[this.table] as typeof chunk | undefined;
-        }
-      }),
-    );
+    await batchPutBefore(this.table, records.map((r) => ({ ...r.attributes, pk: firmPk(firmId), sk: r.sk })), deadline);
   }
 
   /**
