@@ -23,7 +23,7 @@ export interface TableDecl {
 const bookTable = (description: string): TableDecl => ({
   keys: { pk: 'pk', sk: 'sk' },
   indexes: [
-    // Sparse: records whose link is still pending, read by the reconciler.
+    // Sparse: records whose link is still pending, read by the reconciler (partition key sharded: lib/aws/pending-index.ts).
     { name: 'pending', pk: 'pendingPk', sk: 'pendingSk', projection: 'keys' },
     // General-purpose list indexes; each entity documents what it puts there
     // (time entries: by matter, by timekeeper, by status; each sorted by date).

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ddb, cancellationCodes } from './dynamodb.ts';
 import { batchGet, batchPutBefore } from './batch-requests.ts';
+import { oldestFirst, pendingIndexKeys, pendingPartitions } from './pending-index.ts';
 import { PreconditionFailed } from '../shared/errors.ts';
 import { decodeCursor, decodeIndexCursor, encodeCursor } from './cursors.ts';
 import { Retry, retrying } from '../shared/retry.ts';
@@ -64,8 +65,6 @@ export interface StoredRecord {
   link?: { status: string };
   sync?: { sentAt: string };
 }
-
-const PENDING_PARTITION = 'PENDING';
 
 /** The record an update's first item guards, and the If-Match the caller sent. */
 export interface VersionGuard {
@@ -147,10 +146,7 @@ export class BookStore {
    */
   putRecord<T extends StoredRecord>(sk: string, record: T, expected: number | null): TxItem {
     const item: Record<string, unknown> = { ...(record as object), pk: firmPk(record.firmId), sk };
-    if (record.link?.status === 'pending' && record.sync) {
-      item.pendingPk = PENDING_PARTITION;
-      item.pendingSk = `${record.sync.sentAt}#${record.firmId}#${sk}`;
-    }
+    if (record.link?.status === 'pending' && record.sync) Object.assign(item, pendingIndexKeys(record.firmId, sk, record.sync.sentAt));
     return {
       Put: {
         TableName: this.table,
@@ -336,19 +332,24 @@ export class BookStore {
     return { items: items.map(strip), nextCursor: null };
   }
 
-  /** Records whose link has been pending since before `before` (ISO time), oldest first, across firms. */
+  /** Records whose link has been pending since before `before` (ISO time), oldest first, across firms and index shards. */
   async pendingSince(before: string, limit: number): Promise<{ firmId: string; sk: string }[]> {
-    const out = await ddb.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'pending',
-        KeyConditionExpression: 'pendingPk = :p AND pendingSk < :before',
-        ExpressionAttributeValues: { ':p': PENDING_PARTITION, ':before': before },
-        Limit: limit,
+    const pages = await Promise.all(
+      pendingPartitions.map(async (partition) => {
+        const out = await ddb.send(
+          new QueryCommand({
+            TableName: this.table,
+            IndexName: 'pending',
+            KeyConditionExpression: 'pendingPk = :p AND pendingSk < :before',
+            ExpressionAttributeValues: { ':p': partition, ':before': before },
+            Limit: limit,
+          }),
+        );
+        return (out.Items ?? []) as { pk: string; sk: string; pendingSk: string }[];
       }),
     );
     // The index projects keys only; the firm is in the table's partition key.
-    return (out.Items ?? []).map((i) => ({ firmId: (i.pk as string).slice('FIRM#'.length), sk: i.sk as string }));
+    return oldestFirst(pages, limit).map((i) => ({ firmId: i.pk.slice('FIRM#'.length), sk: i.sk }));
   }
 }
 
