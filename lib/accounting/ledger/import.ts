@@ -4,7 +4,7 @@ import { accountingKeys, accountingStore } from '../store.ts';
 import { accountingUsersByEmail } from '../users/service.ts';
 import { balanceChanges } from '../balances.ts';
 import type { FileRecord } from '../files/model.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { TransactionRefused } from '../../aws/book-store.ts';
 import { logger } from '../../shared/logger.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -110,7 +110,7 @@ export async function bookExportBatch(m: z.infer<typeof PracticeTimeExportBatch>
 /** Tells practice what the batch booked and refused. Sent again by any delivery that completes a booking: practice counts it once. */
 async function answer(m: z.infer<typeof PracticeTimeExportBatch>, records: LedgerRecord[], failed: ExportError[]): Promise<void> {
   await accountingStore.commit([
-    accountingStore.putOutbox(outboxEntry('toPractice', {
+    putInOutbox(outboxEntry('toPractice', {
       type: 'accounting.time.batch_booked',
       firmId: m.firmId,
       jobId: m.jobId,
@@ -142,7 +142,7 @@ async function completeBooking(m: z.infer<typeof PracticeTimeExportBatch>): Prom
 
 /** Writes ledger entries each only if it does not exist yet (an entry that does is left as it is: it may have moved on). */
 async function writeMissing(firmId: string, records: LedgerRecord[]): Promise<void> {
-  await accountingStore.commitSkippingDone(records.map((r) => accountingStore.putUnique(firmId, ledgerItem(r).sk, ledgerItem(r).attributes)));
+  await accountingStore.commitSkippingDone(records.map(ledgerItem).map(({ sk, attributes }) => accountingStore.putUnique(firmId, sk, attributes)));
 }
 
 /** An export ended: if anything failed, an import alert says how much. Once per job. */
