@@ -15,7 +15,6 @@ import { PreconditionFailed } from '../shared/errors.ts';
 import { decodeCursor, decodeIndexCursor, encodeCursor } from './cursors.ts';
 import { Retry, retrying } from '../shared/retry.ts';
 import type { Page } from '../api/common-schemas.ts';
-import { putInOutbox, type OutboxEntry } from '../sync/outbox.ts';
 
 export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -167,11 +166,6 @@ export class BookStore {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
-  }
-
-  /** The entry goes to the outbox table (see `putInOutbox`), in the same transaction as this book's items. */
-  putOutbox(entry: OutboxEntry): TxItem {
-    return putInOutbox(entry);
   }
 
   delete(firmId: string, sk: string): TxItem {

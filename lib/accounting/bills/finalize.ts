@@ -4,7 +4,7 @@ import { moveCounter, readCounter } from '../numbering/claims.ts';
 import type { FileRecord } from '../files/model.ts';
 import type { Disbursement } from '../files/schemas.ts';
 import { ledgerIndexKeys, type LedgerRecord } from '../ledger/model.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { firmPk, TransactionRefused, type TxItem } from '../../aws/book-store.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict } from '../../shared/errors.ts';
@@ -61,7 +61,7 @@ export async function finalizeBill(firmId: string, billId: string): Promise<Bill
       billsRepo.put(next, bill.version),
       moveCounter(firmId, INVOICE_COUNTER, counter, counter + 1),
       accountingStore.delete(firmId, accountingKeys.openBill(bill.fileId)),
-      accountingStore.putOutbox(outboxEntry('toPractice', {
+      putInOutbox(outboxEntry('toPractice', {
         type: 'accounting.bill.finalized', firmId, billId, invoiceNumber: next.invoiceNumber!, timeEntryIds: Object.values(timeEntryIds),
       })),
       ...balanceChanges(firmId, [{ file, delta: { unbilled: `-${next.total}`, billed: next.total } }]),

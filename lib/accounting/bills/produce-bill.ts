@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { ProduceBill } from '#events/messages';
 import { accountingStore } from '../store.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { describeError } from '../../jobs/give-up.ts';
 import { billsRepo } from './repository.ts';
@@ -44,7 +44,7 @@ export async function onProduceBill(m: z.infer<typeof ProduceBill>, lastAttempt 
   if (produced?.emailInvoices) {
     // A duplicate hand-over is harmless: each email is claimed before it is sent, and the bill counts once.
     await accountingStore.commit([
-      accountingStore.putOutbox(outboxEntry('invoiceMail', { type: 'accounting.bill.email', firmId: m.firmId, jobId: m.jobId, billId: m.billId })),
+      putInOutbox(outboxEntry('invoiceMail', { type: 'accounting.bill.email', firmId: m.firmId, jobId: m.jobId, billId: m.billId })),
     ]);
     return;
   }

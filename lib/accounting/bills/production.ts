@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { BillProductionPlan } from '#events/messages';
 import { accountingStore } from '../store.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { TransactionRefused, type TxItem } from '../../aws/book-store.ts';
 import {
   advancePlanning,
@@ -32,7 +32,7 @@ export function startProductionItems(firmId: string, billIds: string[] | undefin
 
   return {
     job,
-    items: [putNewJob(job), accountingStore.putOutbox(outboxEntry('billProduction', { type: 'accounting.production.plan', firmId, jobId: job.id, cursor: '' }))],
+    items: [putNewJob(job), putInOutbox(outboxEntry('billProduction', { type: 'accounting.production.plan', firmId, jobId: job.id, cursor: '' }))],
   };
 }
 
@@ -66,8 +66,8 @@ export async function planProduction(m: z.infer<typeof BillProductionPlan>): Pro
     const handOver = !done && page === PAGES_PER_STEP - 1;
     const items: TxItem[] = [
       advancePlanning(job, { cursor, found: ids.length, failed: 0, batches: ids.length, done }, nowIso()),
-      ...ids.map((billId) => accountingStore.putOutbox(outboxEntry('billProduction', { type: 'accounting.production.bill', firmId: m.firmId, jobId: job!.id, billId }))),
-      ...(handOver ? [accountingStore.putOutbox(outboxEntry('billProduction', { type: 'accounting.production.plan', firmId: m.firmId, jobId: job.id, cursor }))] : []),
+      ...ids.map((billId) => putInOutbox(outboxEntry('billProduction', { type: 'accounting.production.bill', firmId: m.firmId, jobId: job!.id, billId }))),
+      ...(handOver ? [putInOutbox(outboxEntry('billProduction', { type: 'accounting.production.plan', firmId: m.firmId, jobId: job.id, cursor }))] : []),
     ];
     try {
       await accountingStore.commit(items);

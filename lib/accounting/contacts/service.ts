@@ -1,6 +1,6 @@
 import { accountingKeys, accountingStore } from '../store.ts';
 import { getAccountingSettings, practiceSeparateNumbering } from '../settings/service.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import type { TxItem, VersionGuard } from '../../aws/book-store.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -14,7 +14,7 @@ import { matchesSearch, newContact, patched, syncs, toApi, upsertMessage, type A
 import type { AccountingContact, CreateAccountingContact, PatchAccountingContact } from './schemas.ts';
 
 export const contactUpsert = (record: AccountingContactRecord): TxItem =>
-  accountingStore.putOutbox(outboxEntry('toPractice', upsertMessage(record)));
+  putInOutbox(outboxEntry('toPractice', upsertMessage(record)));
 
 async function numberingContext(firmId: string) {
   const [settings, practiceSeparate] = await Promise.all([getAccountingSettings(firmId), practiceSeparateNumbering(firmId)]);

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import type { PracticeContactLinked, PracticeContactUpserted } from '#events/messages';
 import { accountingKeys, accountingStore } from '../store.ts';
 import { accountingSettingsForSync } from '../settings/service.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { firmPk, TransactionRefused, type TxItem } from '../../aws/book-store.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -32,8 +32,7 @@ import {
 
 type Upserted = z.infer<typeof PracticeContactUpserted>;
 
-const toPractice = accountingStore.putOutbox.bind(accountingStore);
-const answer = (record: AccountingContactRecord) => toPractice(outboxEntry('toPractice', linkedMessage(record)));
+const answer = (record: AccountingContactRecord) => putInOutbox(outboxEntry('toPractice', linkedMessage(record)));
 
 export function onPracticeContactUpserted(m: Upserted): Promise<void> {
   // A message without our id is nearly always a new contact: create it straight away rather than look it up
@@ -119,7 +118,7 @@ async function updateFromPractice(current: AccountingContactRecord, m: Upserted)
 /** Tells practice its latest state could not be taken; nothing else is written. */
 async function refuse(m: Upserted, code: 'duplicate_number' | 'invalid', message: string): Promise<void> {
   logger.info('contact refused', { practiceContactId: m.practiceContactId, code });
-  await accountingStore.commit([toPractice(outboxEntry('toPractice', linkFailedMessage(m, code, message)))]);
+  await accountingStore.commit([putInOutbox(outboxEntry('toPractice', linkFailedMessage(m, code, message)))]);
 }
 
 async function commitChange(current: AccountingContactRecord, next: AccountingContactRecord | undefined, ...extra: TxItem[]) {

@@ -4,7 +4,7 @@ import type { PracticeMatterUpserted } from '#events/messages';
 import { accountingKeys, accountingStore } from '../store.ts';
 import { accountingSettingsForSync } from '../settings/service.ts';
 import { commitWithNumber, DuplicateNumber } from '../numbering/claims.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { TransactionRefused, type TxItem } from '../../aws/book-store.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -24,11 +24,11 @@ import { fromPractice, linkedMessage, linkFailedMessage, withRemote, type FileRe
 
 type Upserted = z.infer<typeof PracticeMatterUpserted>;
 
-const answer = (r: FileRecord) => accountingStore.putOutbox(outboxEntry('toPractice', linkedMessage(r)));
+const answer = (r: FileRecord) => putInOutbox(outboxEntry('toPractice', linkedMessage(r)));
 
 async function refuse(m: Upserted, code: 'duplicate_number' | 'client_not_linked' | 'invalid', message: string) {
   logger.info('matter refused', { practiceMatterId: m.practiceMatterId, code });
-  await accountingStore.commit([accountingStore.putOutbox(outboxEntry('toPractice', linkFailedMessage(m, code, message)))]);
+  await accountingStore.commit([putInOutbox(outboxEntry('toPractice', linkFailedMessage(m, code, message)))]);
 }
 
 export function onPracticeMatterUpserted(m: Upserted): Promise<void> {

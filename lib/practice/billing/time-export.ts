@@ -4,7 +4,7 @@ import { practiceKeys, practiceStore } from '../store.ts';
 import { pageOfEntries } from '../time/service.ts';
 import { entryIndexKeys, type TimeEntryRecord } from '../time/model.ts';
 import { checkEntries, type CheckLookups } from './export-checks.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { batchesOf } from './batches.ts';
 import { firmPk, TransactionRefused, type TxItem } from '../../aws/book-store.ts';
 import {
@@ -58,7 +58,7 @@ export async function startTimeExport(firmId: string, input: StartTimeExport): P
 
   await practiceStore.commit([
     putNewJob(job),
-    practiceStore.putOutbox(outboxEntry('timeExport', { type: 'practice.time_export.plan', firmId, jobId: job.id, cursor: '' })),
+    putInOutbox(outboxEntry('timeExport', { type: 'practice.time_export.plan', firmId, jobId: job.id, cursor: '' })),
   ]);
   return jobToApi(job);
 }
@@ -140,10 +140,10 @@ export async function planTimeExport(m: z.infer<typeof TimeExportPlan>): Promise
     const items: TxItem[] = [
       advancePlanning(job, { cursor, found: entries.items.length, failed: failed.length, batches: batches.length, done }, now),
       ...failed.map((f) => putJobError(job!.id, f.timeEntryId, f)),
-      ...batches.map((batch, i) => practiceStore.putOutbox(outboxEntry('timeBooking', {
+      ...batches.map((batch, i) => putInOutbox(outboxEntry('timeBooking', {
         type: 'practice.time.export_batch', firmId: m.firmId, jobId: job!.id, batchNo: job!.planning.batches + i, entries: batch,
       }))),
-      ...(handOver ? [practiceStore.putOutbox(outboxEntry('timeExport', { type: 'practice.time_export.plan', firmId: m.firmId, jobId: job.id, cursor }))] : []),
+      ...(handOver ? [putInOutbox(outboxEntry('timeExport', { type: 'practice.time_export.plan', firmId: m.firmId, jobId: job.id, cursor }))] : []),
     ];
     const firstLock = items.length;
     items.push(...ok.map((e) => lockForExport(records.get(e.timeEntryId)!, job!.id, now)));
@@ -211,7 +211,7 @@ export async function onBatchBooked(m: z.infer<typeof AccountingTimeBatchBooked>
 /** Ends the job once every entry is accounted for, and tells accounting (for its import alert). */
 export async function finishIfDone(jobId: string): Promise<void> {
   const job = await finishJobIfDone(jobId, (items) => practiceStore.commit(items), (j) => [
-    practiceStore.putOutbox(outboxEntry('toAccounting', {
+    putInOutbox(outboxEntry('toAccounting', {
       type: 'practice.time_export.finished', firmId: j.firmId, jobId, total: j.progress.total, exported: j.succeeded, failed: j.failed,
     })),
   ]);

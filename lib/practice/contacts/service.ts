@@ -1,6 +1,6 @@
 import { practiceKeys, practiceStore } from '../store.ts';
 import { practiceSettingsForSync } from '../settings/service.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, NotFound, PreconditionFailed } from '../../shared/errors.ts';
@@ -14,7 +14,7 @@ import type { CreatePracticeContact, PatchPracticeContact, PracticeContact } fro
 /** The message announcing a practice contact, with the firm's current numbering switch. */
 export async function contactUpsert(record: PracticeContactRecord) {
   const settings = await practiceSettingsForSync(record.firmId);
-  return practiceStore.putOutbox(outboxEntry('toAccounting', upsertMessage(record, settings.separateContactNumbering)));
+  return putInOutbox(outboxEntry('toAccounting', upsertMessage(record, settings.separateContactNumbering)));
 }
 
 /** A client rate sheet names hourly labels of the firm only. */

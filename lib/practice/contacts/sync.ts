@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { AccountingContactLinkFailed, AccountingContactLinked, AccountingContactUpserted } from '#events/messages';
 import { practiceStore } from '../store.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { TransactionRefused, type TxItem } from '../../aws/book-store.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -25,7 +25,7 @@ import {
  * the same state and never makes a second contact.
  */
 
-const answer = (record: PracticeContactRecord) => practiceStore.putOutbox(outboxEntry('toAccounting', linkedMessage(record)));
+const answer = (record: PracticeContactRecord) => putInOutbox(outboxEntry('toAccounting', linkedMessage(record)));
 
 /** Writes `next` over `current` (with any extra items) unless someone changed it meanwhile. */
 async function commitChange(current: PracticeContactRecord, next: PracticeContactRecord | undefined, ...extra: TxItem[]): Promise<void> {

@@ -1,5 +1,4 @@
-import { practiceStore } from '../store.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import type { TxItem } from '../../aws/book-store.ts';
 import { mattersRepo } from './repository.ts';
 import { announced, readiness, upsertMessage, type MatterRecord } from './model.ts';
@@ -16,7 +15,7 @@ export async function announce(record: MatterRecord, now: string): Promise<{ rec
   const { record: next, send } = announced(record, ready, now);
   const items: TxItem[] = [];
   if (send && ready.kind === 'ready') {
-    items.push(practiceStore.putOutbox(outboxEntry('toAccounting', upsertMessage(next, ready.clients))));
+    items.push(putInOutbox(outboxEntry('toAccounting', upsertMessage(next, ready.clients))));
   } else {
     for (const contactId of next.sync.waitingFor ?? []) items.push(mattersRepo.waitFor(record.firmId, contactId, record.id));
   }

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { Draft, PracticeSettingsChanged } from '#events/messages';
 import { practiceKeys, practiceStore } from '../store.ts';
-import { outboxEntry } from '../../sync/outbox.ts';
+import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { PreconditionFailed } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
@@ -63,7 +63,7 @@ export async function putPracticeSettings(firmId: string, input: PracticeSetting
     await practiceStore.commitUpdate(
       [
         practiceStore.putRecord(practiceKeys.settings, next, stored ? record.version : null),
-        practiceStore.putOutbox(outboxEntry('toAccounting', message)),
+        putInOutbox(outboxEntry('toAccounting', message)),
       ],
       { ifMatch, firmId, sk: practiceKeys.settings },
     );
