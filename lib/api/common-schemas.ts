@@ -9,15 +9,11 @@ export const ListQuery = z.strictObject({
 export const SearchQuery = ListQuery.extend({
   search: z.string().trim().min(1).max(200).optional(),
 });
-export type SearchQuery = z.infer<typeof SearchQuery>;
 
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type { Page } from '../shared/page.ts';
 
 export const Problem = z.object({
   type: z.string(),

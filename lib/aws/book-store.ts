@@ -1,60 +1,15 @@
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type TransactWriteCommandInput,
-  type UpdateCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { ddb, cancellationCodes } from './dynamodb.ts';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb } from './dynamodb.ts';
+import { commit, commitSkippingDone, commitUpdate, explainConflict, type TxItem } from './transactions.ts';
 import { batchGet, batchPutBefore } from './batch-requests.ts';
 import { oldestFirst, pendingIndexKeys, pendingPartitions } from './pending-index.ts';
-import { PreconditionFailed } from '../shared/errors.ts';
 import { decodeCursor, decodeIndexCursor, encodeCursor } from './cursors.ts';
-import { Retry, retrying } from '../shared/retry.ts';
-import type { Page } from '../api/common-schemas.ts';
+import type { Page, PageOptions } from '../shared/page.ts';
 
-export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export { TransactionRefused, type TxItem } from './transactions.ts';
 
 /** The key of everything a firm owns in a book. */
 export const firmPk = (firmId: string) => `FIRM#${firmId}`;
-
-/** A transaction that was cancelled: the reason code of each item, in order. */
-export class TransactionRefused extends Error {
-  constructor(readonly codes: string[]) {
-    super(`Transaction cancelled: ${codes.join(', ')}`);
-    this.name = 'TransactionRefused';
-  }
-  /** Lost a race (another writer changed a guarded item) or was throttled: re-read and retry. */
-  get transient(): boolean {
-    return this.codes.some((c) => c === 'TransactionConflict' || c === 'ThrottlingError');
-  }
-  failedAt(index: number): boolean {
-    return this.codes[index] === 'ConditionalCheckFailed';
-  }
-}
-
-/**
- * A one-item "transaction" as the plain conditional write it amounts to: the
- * same guarantee, half the write capacity of TransactWriteItems on DynamoDB,
- * and far less work for DynamoDB Local. Failures read as the transaction's
- * would, so callers cannot tell the difference.
- */
-async function commitOne(item: TxItem): Promise<void> {
-  try {
-    if (item.Put) await ddb.send(new PutCommand(item.Put));
-    else if (item.Update) await ddb.send(new UpdateCommand(item.Update as UpdateCommandInput));
-    else if (item.Delete) await ddb.send(new DeleteCommand(item.Delete));
-    else throw new Error('commitOne: an item must be a Put, an Update or a Delete');
-  } catch (error) {
-    const name = (error as { name?: string })?.name;
-    if (name === 'ConditionalCheckFailedException') throw new TransactionRefused(['ConditionalCheckFailed']);
-    if (name === 'TransactionConflictException') throw new TransactionRefused(['TransactionConflict']);
-    throw error;
-  }
-}
 
 /** A record with the attributes every stored record has. */
 export interface StoredRecord {
@@ -65,7 +20,7 @@ export interface StoredRecord {
   sync?: { sentAt: string };
 }
 
-/** The record an update's first item guards, and the If-Match the caller sent. */
+/** @deprecated The record an update's first item guards, and the If-Match the caller sent. */
 export interface VersionGuard {
   ifMatch: number | undefined;
   firmId: string;
@@ -172,16 +127,9 @@ export class BookStore {
     return { Delete: { TableName: this.table, Key: { pk: firmPk(firmId), sk } } };
   }
 
-  /** Runs the items as one transaction; a cancellation becomes TransactionRefused. */
-  async commit(items: TxItem[]): Promise<void> {
-    if (items.length === 1 && !items[0]!.ConditionCheck) return commitOne(items[0]!);
-    try {
-      await ddb.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      if (codes) throw new TransactionRefused(codes);
-      throw error;
-    }
+  /** @deprecated use commit from lib/aws/transactions.ts (kept while use cases move to entity modules). */
+  commit(items: TxItem[]): Promise<void> {
+    return commit(items);
   }
 
   /**
@@ -193,47 +141,23 @@ export class BookStore {
     await batchPutBefore(this.table, records.map((r) => ({ ...r.attributes, pk: firmPk(firmId), sk: r.sk })), deadline);
   }
 
-  /**
-   * Commits guarded updates that are each idempotent on their own (mark this
-   * entry billed, if it is not yet), up to 100 per transaction: an item whose
-   * condition fails is already done and is dropped, and the rest go again.
-   */
-  async commitSkippingDone(items: TxItem[]): Promise<void> {
-    for (let i = 0; i < items.length; i += 100) {
-      let chunk = items.slice(i, i + 100);
-      await retrying(async () => {
-        try {
-          if (chunk.length) await this.commit(chunk);
-        } catch (error) {
-          if (!(error instanceof TransactionRefused)) throw error;
-          const done = new Set(chunk.filter((_, j) => error.failedAt(j)));
-          if (!done.size) throw error;
-          chunk = chunk.filter((item) => !done.has(item));
-          throw new Retry('some items were already done');
-        }
-      });
-    }
+  /** @deprecated use commitSkippingDone from lib/aws/transactions.ts. */
+  commitSkippingDone(items: TxItem[]): Promise<void> {
+    return commitSkippingDone(items);
   }
 
-  /**
-   * Commits an update whose first item is a version-guarded record put. If
-   * that guard fails, the caller's If-Match was stale (412, naming the current
-   * version) or, without If-Match, the work is retried from a fresh read.
-   */
-  async commitUpdate(items: TxItem[], guard: VersionGuard): Promise<void> {
-    try {
-      await this.commit(items);
-    } catch (error) {
-      await this.explainConflict(error, guard);
-    }
+  /** @deprecated use commitUpdate from lib/aws/transactions.ts with an entity's guard. */
+  commitUpdate(items: TxItem[], guard: VersionGuard): Promise<void> {
+    return commitUpdate(items, this.versionGuard(guard));
   }
 
-  /** Rethrows a failed update's error as what it means for a guarded record (412 or Retry). */
-  async explainConflict(error: unknown, guard: VersionGuard): Promise<never> {
-    if (!(error instanceof TransactionRefused) || !error.failedAt(0)) throw error;
-    if (guard.ifMatch === undefined) throw new Retry('the record changed meanwhile');
-    const current = await this.get<{ version: number }>(guard.firmId, guard.sk);
-    throw new PreconditionFailed(guard.ifMatch, current?.version ?? 0);
+  /** @deprecated use explainConflict from lib/aws/transactions.ts with an entity's guard. */
+  explainConflict(error: unknown, guard: VersionGuard): Promise<never> {
+    return explainConflict(error, this.versionGuard(guard));
+  }
+
+  private versionGuard(guard: VersionGuard) {
+    return { ifMatch: guard.ifMatch, currentVersion: async () => (await this.get<{ version: number }>(guard.firmId, guard.sk))?.version ?? 0 };
   }
 
   /**
@@ -244,7 +168,7 @@ export class BookStore {
   async list<T>(
     firmId: string,
     prefix: string,
-    options: { limit: number; cursor?: string | undefined; filter?: (item: T) => boolean },
+    options: PageOptions<T>,
   ): Promise<Page<T>> {
     const pk = firmPk(firmId);
     let startKey = options.cursor ? decodeCursor(options.cursor, pk, prefix) : undefined;

@@ -5,7 +5,7 @@ import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict, NotFound, PreconditionFailed, BadRequest } from '../../shared/errors.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
-import type { Page } from '../../api/common-schemas.ts';
+import type { Page } from '../../shared/page.ts';
 import { billsRepo } from './repository.ts';
 import { disbursementLine, priced, timeLine, type BillRecord } from './model.ts';
 import { billToApi } from './view.ts';

@@ -1,6 +1,6 @@
 import { accountingKeys, accountingStore } from '../store.ts';
 import type { TxItem } from '../../aws/book-store.ts';
-import type { Page } from '../../api/common-schemas.ts';
+import type { Page } from '../../shared/page.ts';
 import type { LedgerRecord } from '../ledger/model.ts';
 import { ledgerIndexKeys } from '../ledger/model.ts';
 import type { Disbursement } from '../files/schemas.ts';

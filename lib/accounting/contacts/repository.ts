@@ -1,6 +1,6 @@
 import { accountingKeys, accountingStore } from '../store.ts';
 import type { TxItem } from '../../aws/book-store.ts';
-import type { Page } from '../../api/common-schemas.ts';
+import type { Page } from '../../shared/page.ts';
 import type { AccountingContactRecord } from './model.ts';
 
 /** Accounting contacts in the accounting table: one named function per access pattern. */

@@ -6,7 +6,7 @@ import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict, NotFound, PreconditionFailed } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
-import type { Page, SearchQuery } from '../../api/common-schemas.ts';
+import type { Page, SearchQuery } from '../../shared/page.ts';
 import { commitWithNumber } from '../numbering/claims.ts';
 import { contactNumberSpace, numberingSequenceFor, renumbering } from './numbering.ts';
 import { contactsRepo } from './repository.ts';

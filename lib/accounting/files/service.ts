@@ -4,7 +4,7 @@ import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, Conflict, NotFound, PreconditionFailed } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
-import type { Page } from '../../api/common-schemas.ts';
+import type { Page } from '../../shared/page.ts';
 import { filesRepo } from './repository.ts';
 import { matchesFile, toApi, type FileRecord } from './model.ts';
 import { validateAllocations } from './allocations.ts';

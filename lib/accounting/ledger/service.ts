@@ -5,7 +5,7 @@ import { money, toMoney } from '../../shared/money.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict, NotFound, PreconditionFailed } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
-import type { Page } from '../../api/common-schemas.ts';
+import type { Page } from '../../shared/page.ts';
 import { ledgerAmount, ledgerIndexKeys, toApi, unbilledValue, type LedgerRecord } from './model.ts';
 import type { LedgerEntry, LedgerQuery, Notification, PatchLedgerEntry } from './schemas.ts';
 

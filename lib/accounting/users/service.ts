@@ -3,7 +3,7 @@ import { TransactionRefused } from '../../aws/book-store.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict } from '../../shared/errors.ts';
-import type { Page } from '../../api/common-schemas.ts';
+import type { Page } from '../../shared/page.ts';
 import type { AccountingUser, CreateAccountingUser } from './schemas.ts';
 
 /**

@@ -3,7 +3,7 @@ import { commonFieldNames, pickCommon, type ContactCommon, type NumberingSequenc
 import type { Draft, AccountingContactLinkFailed, AccountingContactLinked, AccountingContactUpserted, PracticeContactLinked, PracticeContactUpserted } from '#events/messages';
 import type * as z from 'zod';
 import { answerCovers, pendingLink, type Link, type SyncState } from '../../sync/link.ts';
-import type { CreatePracticeContact, PatchPracticeContact, PracticeContact } from './schemas.ts';
+import type { CreatePracticeContact, PatchPracticeContact } from './schemas.ts';
 import { applyPatch } from '../../shared/patch.ts';
 
 /**
@@ -22,20 +22,6 @@ export interface PracticeContactRecord extends ContactCommon {
   createdAt: string;
   updatedAt: string;
   sync: SyncState;
-}
-
-export function toApi(r: PracticeContactRecord): PracticeContact {
-  return {
-    id: r.id,
-    ...pickCommon(r),
-    numberingSequence: r.numberingSequence,
-    reference: r.reference,
-    rateOverrides: r.rateOverrides,
-    link: r.link,
-    version: r.version,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  };
 }
 
 export function newContact(firmId: string, id: string, input: CreatePracticeContact, now: string): PracticeContactRecord {

@@ -1,4 +1,3 @@
-import { practiceKeys, practiceStore } from '../store.ts';
 import { practiceSettingsForSync } from '../settings/service.ts';
 import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { newId } from '../../shared/ids.ts';
@@ -6,9 +5,10 @@ import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, NotFound, PreconditionFailed } from '../../shared/errors.ts';
 import { checkLabelRefs, overrideRefs } from '../rates/labels-repo.ts';
 import { retrying } from '../../shared/retry.ts';
-import type { Page, SearchQuery } from '../../api/common-schemas.ts';
-import { contactsRepo } from './repository.ts';
-import { matchesSearch, newContact, patched, toApi, upsertMessage, type PracticeContactRecord } from './model.ts';
+import type { Page, SearchQuery } from '../../shared/page.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
+import { commit, commitUpdate } from '../../aws/transactions.ts';
+import { matchesSearch, newContact, patched, upsertMessage, type PracticeContactRecord } from './model.ts';
 import type { CreatePracticeContact, PatchPracticeContact, PracticeContact } from './schemas.ts';
 
 /** The message announcing a practice contact, with the firm's current numbering switch. */
@@ -27,24 +27,24 @@ async function checkRateSheet(firmId: string, overrides: readonly { rateLabelId:
 export async function createContact(firmId: string, input: CreatePracticeContact): Promise<PracticeContact> {
   await checkRateSheet(firmId, input.rateOverrides);
   const record = newContact(firmId, newId('ct'), input, nowIso());
-  await practiceStore.commit([contactsRepo.put(record, null), await contactUpsert(record)]);
-  return toApi(record);
+  await commit([contactEntity.put(record, null), await contactUpsert(record)]);
+  return contactEntity.toApi(record);
 }
 
 export async function getContact(firmId: string, id: string): Promise<PracticeContact> {
-  const record = await contactsRepo.load(firmId, id);
+  const record = await contactEntity.get(firmId, id);
   if (!record) throw new NotFound('Contact');
-  return toApi(record);
+  return contactEntity.toApi(record);
 }
 
 export async function listContacts(firmId: string, query: SearchQuery): Promise<Page<PracticeContact>> {
   const search = query.search;
-  const page = await contactsRepo.list(firmId, {
+  const page = await contactEntity.list(firmId, {
     limit: query.limit,
     cursor: query.cursor,
     ...(search ? { filter: (r: PracticeContactRecord) => matchesSearch(r, search) } : {}),
   });
-  return { items: page.items.map(toApi), nextCursor: page.nextCursor };
+  return { items: page.items.map(contactEntity.toApi), nextCursor: page.nextCursor };
 }
 
 /** Edits a contact and re-sends it; an empty patch only re-sends (a forced resync). */
@@ -56,15 +56,11 @@ export async function patchContact(
 ): Promise<PracticeContact> {
   await checkRateSheet(firmId, patch.rateOverrides);
   return retrying(async () => {
-    const current = await contactsRepo.load(firmId, id);
+    const current = await contactEntity.get(firmId, id);
     if (!current) throw new NotFound('Contact');
     if (ifMatch !== undefined && ifMatch !== current.version) throw new PreconditionFailed(ifMatch, current.version);
     const next = patched(current, patch, nowIso());
-    await practiceStore.commitUpdate([contactsRepo.put(next, current.version), await contactUpsert(next)], {
-      ifMatch,
-      firmId,
-      sk: practiceKeys.contact(id),
-    });
-    return toApi(next);
+    await commitUpdate([contactEntity.put(next, current.version), await contactUpsert(next)], contactEntity.guard(firmId, id, ifMatch));
+    return contactEntity.toApi(next);
   });
 }

@@ -1,15 +1,14 @@
 import type * as z from 'zod';
 import type { AccountingContactLinkFailed, AccountingContactLinked, AccountingContactUpserted } from '#events/messages';
-import { practiceStore } from '../store.ts';
 import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
-import { TransactionRefused, type TxItem } from '../../aws/book-store.ts';
+import { commit, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { NotFound } from '../../shared/errors.ts';
 import { faultPoint } from '../../shared/faults.ts';
 import { logger } from '../../shared/logger.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
-import { contactsRepo } from './repository.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
 import {
   applyLinked,
   applyLinkFailed,
@@ -31,7 +30,7 @@ const answer = (record: PracticeContactRecord) => putInOutbox(outboxEntry('toAcc
 async function commitChange(current: PracticeContactRecord, next: PracticeContactRecord | undefined, ...extra: TxItem[]): Promise<void> {
   if (!next) return;
   try {
-    await practiceStore.commit([contactsRepo.put(next, current.version), ...extra]);
+    await commit([contactEntity.put(next, current.version), ...extra]);
   } catch (error) {
     if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('contact changed meanwhile');
     throw error;
@@ -41,8 +40,8 @@ async function commitChange(current: PracticeContactRecord, next: PracticeContac
 export function onAccountingContactUpserted(m: z.infer<typeof AccountingContactUpserted>): Promise<void> {
   return retrying(async () => {
     const current = m.practiceContactId
-      ? await contactsRepo.load(m.firmId, m.practiceContactId)
-      : await contactsRepo.loadByAccountingId(m.firmId, m.accountingContactId);
+      ? await contactEntity.get(m.firmId, m.practiceContactId)
+      : await contactEntity.getByAccountingId(m.firmId, m.accountingContactId);
     if (!current) {
       if (m.practiceContactId) throw new NotFound(`Practice contact ${m.practiceContactId}`);
       await createFromAccounting(m);
@@ -54,7 +53,7 @@ export function onAccountingContactUpserted(m: z.infer<typeof AccountingContactU
       return;
     }
     if (outcome.kind === 'already_applied') {
-      await practiceStore.commit([answer(current)]);
+      await commit([answer(current)]);
       return;
     }
     await commitChange(current, outcome.record, answer(outcome.record));
@@ -66,9 +65,9 @@ async function createFromAccounting(m: z.infer<typeof AccountingContactUpserted>
   const record = fromAccounting(newId('ct'), m, nowIso());
   faultPoint('practice.contact.beforeCreate', m.firmId);
   try {
-    await practiceStore.commit([
-      contactsRepo.put(record, null),
-      contactsRepo.putLink(m.firmId, m.accountingContactId, record.id),
+    await commit([
+      contactEntity.put(record, null),
+      contactEntity.putLink(m.firmId, m.accountingContactId, record.id),
       answer(record),
     ]);
   } catch (error) {
@@ -81,7 +80,7 @@ async function createFromAccounting(m: z.infer<typeof AccountingContactUpserted>
 
 export function onAccountingContactLinked(m: z.infer<typeof AccountingContactLinked>): Promise<void> {
   return retrying(async () => {
-    const current = await contactsRepo.load(m.firmId, m.practiceContactId);
+    const current = await contactEntity.get(m.firmId, m.practiceContactId);
     if (!current) throw new NotFound(`Practice contact ${m.practiceContactId}`);
     await commitChange(current, applyLinked(current, m, nowIso()));
   });
@@ -89,7 +88,7 @@ export function onAccountingContactLinked(m: z.infer<typeof AccountingContactLin
 
 export function onAccountingContactLinkFailed(m: z.infer<typeof AccountingContactLinkFailed>): Promise<void> {
   return retrying(async () => {
-    const current = await contactsRepo.load(m.firmId, m.practiceContactId);
+    const current = await contactEntity.get(m.firmId, m.practiceContactId);
     if (!current) throw new NotFound(`Practice contact ${m.practiceContactId}`);
     await commitChange(current, applyLinkFailed(current, m, nowIso()));
   });

@@ -1,6 +1,6 @@
 import { practiceKeys, practiceStore } from '../store.ts';
 import type { TxItem } from '../../aws/book-store.ts';
-import type { Page } from '../../api/common-schemas.ts';
+import type { Page } from '../../shared/page.ts';
 import type { PracticeContactRecord } from '../contacts/model.ts';
 import type { MatterRecord } from './model.ts';
 

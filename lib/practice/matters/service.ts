@@ -3,7 +3,7 @@ import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, NotFound, PreconditionFailed } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
-import type { Page } from '../../api/common-schemas.ts';
+import type { Page } from '../../shared/page.ts';
 import { mattersRepo } from './repository.ts';
 import { announce } from './announce.ts';
 import { edited, matchesMatter, newMatter, toApi, type MatterRecord } from './model.ts';

@@ -3,7 +3,7 @@ import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, Conflict, NotFound, PreconditionFailed } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
-import type { Page } from '../../api/common-schemas.ts';
+import type { Page } from '../../shared/page.ts';
 import { resolveRate } from '../rates/resolver.ts';
 import { entryAmount } from '../rates/amounts.ts';
 import { loadRateContexts, type ContextResult } from './rate-context.ts';

@@ -4,7 +4,7 @@ import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, Conflict, NotFound, PreconditionFailed, type FieldError } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
-import type { Page } from '../../api/common-schemas.ts';
+import type { Page } from '../../shared/page.ts';
 import { checkLabelRefs, overrideRefs } from '../rates/labels-repo.ts';
 import { loadUser, rolesMissing, type UserRecord } from './repository.ts';
 import type { CreateUser, PatchUser, User } from './schemas.ts';

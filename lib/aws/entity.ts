@@ -1,0 +1,66 @@
+import { strip, type BookStore, type StoredRecord } from './book-store.ts';
+import type { TxItem, VersionGuard } from './transactions.ts';
+import type { Page, PageOptions } from '../shared/page.ts';
+
+/**
+ * Building blocks of entity modules (`lib/<book>/entities/*.entity.ts`).
+ * An entity module declares one stored record: its sort key, its index keys,
+ * its access patterns and transitions; these helpers give it the common
+ * ones, so every record of a kind is read and written the same way.
+ */
+
+/** Index attributes an entity adds to every stored copy of a record (gsi1pk, gsi1sk, …), derived from the record. */
+export type IndexKeys<R> = (record: R) => Record<string, string>;
+
+/**
+ * A versioned record of a book, stored at `${prefix}${id}` under its firm.
+ * Reads give the record without storage attributes; every put writes the
+ * record with its index keys, derived afresh, and a version condition.
+ */
+export function versionedRecords<R extends StoredRecord>(store: BookStore, prefix: string, indexKeys?: IndexKeys<R>) {
+  const sk = (id: string) => `${prefix}${id}`;
+  const stored = (record: R): R => (indexKeys ? { ...record, ...indexKeys(record) } : record);
+  return {
+    /** The record, strongly consistent. */
+    get: async (firmId: string, id: string): Promise<R | undefined> => {
+      const item = await store.get<R>(firmId, sk(id));
+      return item && strip(item);
+    },
+    /** Several records by id (missing ones are absent), one round trip per 100. */
+    getMany: async (firmId: string, ids: readonly string[]): Promise<Map<string, R>> => {
+      const found = await store.getMany<R>(firmId, ids.map(sk));
+      return new Map([...found.values()].map((r) => [r.id, strip(r)]));
+    },
+    /** A put guarded by the version the caller read (`null`: it must be new). */
+    put: (record: R, expected: number | null): TxItem => store.putRecord(sk(record.id), stored(record), expected),
+    /** A page of the firm's records in id order. */
+    list: (firmId: string, options: PageOptions<R>): Promise<Page<R>> => store.list<R>(firmId, prefix, options),
+    /** Every record of the firm (for small sets: tens, not thousands). */
+    all: (firmId: string): Promise<R[]> => store.all<R>(firmId, prefix),
+    /** What an update's version refusal means (412 naming the current version, or a retry). */
+    guard: (firmId: string, id: string, ifMatch: number | undefined): VersionGuard => ({
+      ifMatch,
+      currentVersion: async () => (await store.get<{ version: number }>(firmId, sk(id)))?.version ?? 0,
+    }),
+  };
+}
+
+/**
+ * A record a firm has at most one of (its settings), at a fixed sort key. A
+ * firm that never saved it has `defaults`, at version 1, not yet stored.
+ */
+export function singletonRecord<R extends StoredRecord>(store: BookStore, sk: string, defaults: (firmId: string) => R, indexKeys?: IndexKeys<R>) {
+  return {
+    load: async (firmId: string): Promise<{ record: R; stored: boolean }> => {
+      const item = await store.get<R>(firmId, sk);
+      return item ? { record: strip(item), stored: true } : { record: defaults(firmId), stored: false };
+    },
+    /** Replaces what `load` gave, only if it is still what is stored. */
+    put: (next: R, loaded: { record: R; stored: boolean }): TxItem =>
+      store.putRecord(sk, indexKeys ? { ...next, ...indexKeys(next) } : next, loaded.stored ? loaded.record.version : null),
+    guard: (firmId: string, ifMatch: number | undefined): VersionGuard => ({
+      ifMatch,
+      currentVersion: async () => (await store.get<{ version: number }>(firmId, sk))?.version ?? 1,
+    }),
+  };
+}
