@@ -1,5 +1,5 @@
 import { routes } from '#lib/api/routes';
 import { httpHandler, on } from '#lib/http/handler';
-import { getJob } from '#lib/jobs/repository';
+import { jobEntity } from '#lib/jobs/job.entity';
 
-export const handler = httpHandler(on(routes.getJob, ({ firmId, params }) => getJob(firmId, params.id!)));
+export const handler = httpHandler(on(routes.getJob, ({ firmId, params }) => jobEntity.getWithErrors(firmId, params.id!)));

@@ -2,20 +2,19 @@ import { BillProductionMessage } from '#events/messages';
 import { queueConsumer } from '#lib/queue/consumer';
 import { planProduction } from '#lib/accounting/bills/production';
 import { onProduceBill } from '#lib/accounting/bills/produce-bill';
-import { describeError, failJob } from '#lib/jobs/give-up';
-import { accountingStore } from '#lib/accounting/store';
+import { failingItsJob, onlyFor } from '#lib/queue/give-up';
 
 /** Plans production jobs and produces one bill per message. */
 export const handler = queueConsumer(
   BillProductionMessage,
   async (message, delivery) => {
     if (message.type === 'accounting.production.bill') return onProduceBill(message, delivery.lastAttempt);
-    try {
-      await planProduction(message);
-    } catch (error) {
-      if (!delivery.lastAttempt) throw error;
-      await failJob(message.jobId, `Planning the production failed: ${describeError(error)}. Bills not produced stay approved; produce again.`, (items) => accountingStore.commit(items));
-    }
+    return planProduction(message);
   },
   'billProduction',
+  // A planning step that keeps failing fails its job; onProduceBill counts a bill it cannot produce as failed itself.
+  onlyFor(
+    (m): m is Extract<BillProductionMessage, { type: 'accounting.production.plan' }> => m.type === 'accounting.production.plan',
+    failingItsJob((what) => `Planning the production failed: ${what}. Bills not produced stay approved; produce again.`),
+  ),
 );

@@ -1,5 +1,5 @@
 import { TimeBookingMessage } from '#events/messages';
-import { givingUpOnLastDelivery } from '#lib/accounting/give-up';
+import { giveUpOnPracticeMessage } from '#lib/accounting/give-up';
 import { queueConsumer } from '#lib/queue/consumer';
 import { bookExportBatch } from '#lib/accounting/ledger/import';
 
@@ -8,4 +8,4 @@ import { bookExportBatch } from '#lib/accounting/ledger/import';
  * at a time. On the last delivery, practice is told why its entries were not
  * booked, unless the batch is booked already: then it goes to the DLQ.
  */
-export const handler = queueConsumer(TimeBookingMessage, givingUpOnLastDelivery(bookExportBatch), 'timeBooking');
+export const handler = queueConsumer(TimeBookingMessage, bookExportBatch, 'timeBooking', giveUpOnPracticeMessage);

@@ -1,19 +1,12 @@
 import { TimeExportMessage } from '#events/messages';
 import { queueConsumer } from '#lib/queue/consumer';
+import { failingItsJob } from '#lib/queue/give-up';
 import { planTimeExport } from '#lib/practice/billing/time-export';
-import { describeError, failJob } from '#lib/jobs/give-up';
-import { practiceStore } from '#lib/practice/store';
 
 /** Plans time exports: a bounded number of pages per message, the rest handed on. */
 export const handler = queueConsumer(
   TimeExportMessage,
-  async (message, delivery) => {
-    try {
-      await planTimeExport(message);
-    } catch (error) {
-      if (!delivery.lastAttempt) throw error;
-      await failJob(message.jobId, `Planning the export failed: ${describeError(error)}. Entries not sent yet stay open; export again.`, (items) => practiceStore.commit(items));
-    }
-  },
+  planTimeExport,
   'timeExport',
+  failingItsJob((what) => `Planning the export failed: ${what}. Entries not sent yet stay open; export again.`),
 );

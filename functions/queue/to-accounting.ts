@@ -1,5 +1,5 @@
 import { ToAccountingMessage } from '#events/messages';
-import { givingUpOnLastDelivery } from '#lib/accounting/give-up';
+import { giveUpOnPracticeMessage } from '#lib/accounting/give-up';
 import { queueConsumer } from '#lib/queue/consumer';
 import { onPracticeContactLinked, onPracticeContactUpserted } from '#lib/accounting/contacts/sync';
 import { onPracticeSettingsChanged } from '#lib/accounting/settings/service';
@@ -10,7 +10,7 @@ import { onExportFinished } from '#lib/accounting/ledger/import';
  * Applies practice's sync messages to the accounting book, one record at a
  * time; on the last delivery, practice is told why rather than left waiting.
  */
-export const handler = queueConsumer(ToAccountingMessage, givingUpOnLastDelivery(apply), 'toAccounting');
+export const handler = queueConsumer(ToAccountingMessage, apply, 'toAccounting', giveUpOnPracticeMessage);
 
 function apply(message: ToAccountingMessage): Promise<void> {
   switch (message.type) {

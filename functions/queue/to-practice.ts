@@ -1,7 +1,6 @@
 import { ToPracticeMessage } from '#events/messages';
-import { describeError, failJob } from '#lib/jobs/give-up';
-import { practiceStore } from '#lib/practice/store';
 import { queueConsumer } from '#lib/queue/consumer';
+import { failingItsJob, onlyFor } from '#lib/queue/give-up';
 import {
   onAccountingContactLinked,
   onAccountingContactLinkFailed,
@@ -14,16 +13,13 @@ import { onBillFinalized } from '#lib/practice/billing/bills';
 /** Applies accounting's sync messages to the practice book, one record at a time. */
 export const handler = queueConsumer(
   ToPracticeMessage,
-  async (message, delivery) => {
-    try {
-      await apply(message);
-    } catch (error) {
-      // An export answer that cannot be applied ends its job as failed, with the reason.
-      if (!delivery.lastAttempt || message.type !== 'accounting.time.batch_booked') throw error;
-      await failJob(message.jobId, `Could not record a batch of the export: ${describeError(error)}`, (items) => practiceStore.commit(items));
-    }
-  },
+  apply,
   'toPractice',
+  // An export answer that cannot be applied ends its job as failed, with the reason; other messages go to the DLQ.
+  onlyFor(
+    (m): m is Extract<ToPracticeMessage, { type: 'accounting.time.batch_booked' }> => m.type === 'accounting.time.batch_booked',
+    failingItsJob((what) => `Could not record a batch of the export: ${what}`),
+  ),
 );
 
 async function apply(message: ToPracticeMessage): Promise<void> {

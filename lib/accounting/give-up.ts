@@ -4,12 +4,12 @@ import { outboxEntry, putInOutbox } from '../sync/outbox.ts';
 import { describeError } from '../jobs/give-up.ts';
 import { logger } from '../shared/logger.ts';
 import { bookingOf } from './ledger/import.ts';
-import type { Delivery } from '../queue/consumer.ts';
 
 /**
- * The last delivery of a practice message failed too: instead of letting it
- * vanish into the DLQ, tell practice, so the record it concerns shows an
- * error with the reason (and its export entries are counted as failed).
+ * Gives up on a practice message (lib/queue/give-up.ts) whose last delivery
+ * failed too: instead of letting it vanish into the DLQ, tell practice, so the
+ * record it concerns shows an error with the reason (and its export entries
+ * are counted as failed).
  */
 export async function giveUpOnPracticeMessage(message: ToAccountingMessage | TimeBookingMessage, error: unknown): Promise<boolean> {
   const reason = `Accounting could not apply this change: ${describeError(error)}`;
@@ -34,19 +34,4 @@ export async function giveUpOnPracticeMessage(message: ToAccountingMessage | Tim
     default:
       return false;
   }
-}
-
-/**
- * A queue handler for practice's messages that, when the last delivery fails
- * too, gives up visibly (giveUpOnPracticeMessage) instead of failing again;
- * what cannot be given up on (a booked batch) still fails, into the DLQ.
- */
-export function givingUpOnLastDelivery<M extends ToAccountingMessage | TimeBookingMessage>(apply: (message: M) => Promise<void>) {
-  return async (message: M, delivery: Delivery): Promise<void> => {
-    try {
-      await apply(message);
-    } catch (error) {
-      if (!delivery.lastAttempt || !(await giveUpOnPracticeMessage(message, error))) throw error;
-    }
-  };
 }
