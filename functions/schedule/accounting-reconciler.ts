@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logger } from '#lib/shared/logger';
 import { reconcilePending } from '#lib/sync/reconciler';
 import { accountingStore } from '#lib/accounting/store';
+import { pendingLinks } from '#lib/aws/entity';
 import { contactUpsert } from '#lib/accounting/contacts/service';
 import type { AccountingContactRecord } from '#lib/accounting/contacts/model';
 
@@ -10,5 +11,5 @@ import type { AccountingContactRecord } from '#lib/accounting/contacts/model';
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(() =>
-    reconcilePending<AccountingContactRecord>(accountingStore, async (record) => ({ record, items: [contactUpsert(record)] })),
+    reconcilePending(pendingLinks<AccountingContactRecord>(accountingStore), async (record) => ({ record, items: [contactUpsert(record)] })),
   );

@@ -64,3 +64,25 @@ export function singletonRecord<R extends StoredRecord>(store: BookStore, sk: st
     }),
   };
 }
+
+/**
+ * A book's records whose link is pending, as the reconciler reads and writes
+ * them: found through the sparse `pending` index (oldest first, across firms
+ * and shards), read and put back by their key, whatever kind they are.
+ */
+export interface PendingLinks<R extends StoredRecord> {
+  since(before: string, limit: number): Promise<{ firmId: string; sk: string }[]>;
+  get(firmId: string, sk: string): Promise<R | undefined>;
+  put(sk: string, record: R, expected: number): TxItem;
+}
+
+export function pendingLinks<R extends StoredRecord>(store: BookStore): PendingLinks<R> {
+  return {
+    since: (before, limit) => store.pendingSince(before, limit),
+    get: async (firmId, sk) => {
+      const item = await store.get<R>(firmId, sk);
+      return item && strip(item);
+    },
+    put: (sk, record, expected) => store.putRecord(sk, record, expected),
+  };
+}

@@ -5,7 +5,7 @@ import { announce } from './matters/announce.ts';
 import type { PracticeContactRecord } from './contacts/model.ts';
 import type { MatterRecord } from './matters/model.ts';
 
-type PracticeSynced = PracticeContactRecord | MatterRecord;
+export type PracticeSynced = PracticeContactRecord | MatterRecord;
 
 /** How the reconciler re-drives each kind of practice record left pending. */
 export const redrivePractice: Redrive<PracticeSynced> = async (record, now) => {

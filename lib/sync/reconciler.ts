@@ -1,4 +1,5 @@
-import { TransactionRefused, type BookStore, type TxItem } from '../aws/book-store.ts';
+import { commit, TransactionRefused, type TxItem } from '../aws/transactions.ts';
+import type { PendingLinks } from '../aws/entity.ts';
 import { config } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
 import type { Link, SyncState } from './link.ts';
@@ -21,20 +22,20 @@ export interface ReconcileReport {
 const MAX_PER_RUN = 2000;
 
 /**
+ * Re-drives one record: returns the record to store (its attempts already
+ * counted) and the items to write with it, usually its message again.
+ */
+export type Redrive<R> = (record: R, now: string) => Promise<{ record: R; items: TxItem[] }>;
+
+/**
  * Re-drives records whose link stayed pending (a lost message, a consumer
  * that crashed, a restart that dropped a queue): each is sent again with the
  * same clock, which the other book answers idempotently. After
  * `config.sync.maxAttempts` sends without an answer the link turns `unknown`,
  * so no record stays pending forever and a person can see it.
  */
-/**
- * Re-drives one record: returns the record to store (its attempts already
- * counted) and the items to write with it, usually its message again.
- */
-export type Redrive<R> = (record: R, now: string) => Promise<{ record: R; items: TxItem[] }>;
-
 export async function reconcilePending<R extends SyncedRecord>(
-  store: BookStore,
+  pending: PendingLinks<R>,
   redrive: Redrive<R>,
   now = new Date(),
 ): Promise<ReconcileReport> {
@@ -42,12 +43,12 @@ export async function reconcilePending<R extends SyncedRecord>(
   const report: ReconcileReport = { resent: 0, gaveUp: 0 };
   let handled = 0;
   while (handled < MAX_PER_RUN) {
-    const stuck = await store.pendingSince(before, 100);
+    const stuck = await pending.since(before, 100);
     if (stuck.length === 0) break;
     let progressed = false;
     for (const key of stuck) {
       handled++;
-      const record = await store.get<R>(key.firmId, key.sk);
+      const record = await pending.get(key.firmId, key.sk);
       if (!record || record.link.status !== 'pending' || record.sync.sentAt >= before) continue;
       try {
         // A record waiting for others (a matter for its clients) is looked at again, never given up on.
@@ -63,7 +64,7 @@ export async function reconcilePending<R extends SyncedRecord>(
             version: record.version + 1,
             updatedAt: now.toISOString(),
           };
-          await store.commit([store.putRecord(key.sk, next, record.version)]);
+          await commit([pending.put(key.sk, next, record.version)]);
           report.gaveUp++;
         } else {
           // Internal bookkeeping only: the version (and so the ETag) stays unless the redrive changes what is shown.
@@ -72,7 +73,7 @@ export async function reconcilePending<R extends SyncedRecord>(
             sync: { ...record.sync, attempts: record.sync.attempts + (waiting ? 0 : 1), sentAt: now.toISOString() },
           };
           const { record: next, items } = await redrive(counted, now.toISOString());
-          await store.commit([store.putRecord(key.sk, next, record.version), ...items]);
+          await commit([pending.put(key.sk, next, record.version), ...items]);
           report.resent++;
         }
         progressed = true;
