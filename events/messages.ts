@@ -4,8 +4,9 @@ import { SyncClock } from './clock.ts';
 import { ContactCommon, ContactNumber, NumberingSequence } from './contact.ts';
 
 /**
- * Every message that crosses between the books. Both queues carry JSON bodies
- * of this union; consumers parse with it and reject anything else.
+ * Every message on the system's queues: those that cross between the books
+ * and each book's own work queues. Each queue carries JSON bodies of its
+ * union (`messagesOf`); its consumer parses with it and rejects anything else.
  */
 const envelope = {
   id: z.string().min(1),

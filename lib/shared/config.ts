@@ -2,8 +2,10 @@ import { envName, type BucketName, type QueueName, type TableName } from '../dec
 
 /**
  * Configuration, read from the environment the stack gives each function
- * (CDK in AWS, the local stack on this machine). Resource names are checked
- * when first used, so a function fails loudly if its declaration lacks one.
+ * (CDK in AWS, the local stack on this machine). Resource names are read each
+ * time they are used, not at import: a function whose declaration lacks one
+ * fails loudly at that use, and a module can be imported before its
+ * environment is set (the local stack and the tests do).
  */
 const env = process.env;
 

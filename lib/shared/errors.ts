@@ -1,7 +1,9 @@
 /**
  * Domain errors carry their HTTP status and a stable problem code, so use cases
  * can throw them anywhere and only the HTTP edge turns them into RFC 9457
- * problem documents. Queue consumers treat them as final (no retry helps).
+ * problem documents. Queue consumers retry every error like any other (a
+ * use case that knows a refusal is final handles it itself, e.g. a bill that
+ * cannot be produced is counted as failed on its job).
  */
 export interface FieldError {
   path: string;
