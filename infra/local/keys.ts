@@ -57,7 +57,13 @@ export async function localVerifier(keyDir: string) {
   const key = await importJWK(publicJwk, 'RS256');
   return {
     jwks: { keys: [publicJwk] },
-    verify: async (token: string): Promise<JWTPayload> =>
-      (await jwtVerify(token, key, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['RS256'] })).payload,
+    verify: async (token: string): Promise<JWTPayload> => {
+      const { payload } = await jwtVerify(token, key, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['RS256'] });
+      // API Gateway hands claims on as strings (an object becomes "[object Object]"); refuse what was never one.
+      for (const claim of ['sub', 'firm', 'scope'] as const) {
+        if (payload[claim] !== undefined && typeof payload[claim] !== 'string') throw new Error(`the "${claim}" claim must be a string`);
+      }
+      return payload;
+    },
   };
 }

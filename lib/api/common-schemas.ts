@@ -2,7 +2,13 @@ import * as z from 'zod';
 
 /** Query of every list route. */
 export const ListQuery = z.strictObject({
-  limit: z.coerce.number().int('must be a whole number').min(1).max(500).default(50),
+  // Decimal digits only: `0x10`, `1e2` and ` 5` are not what a client meant by a page size.
+  limit: z
+    .string()
+    .regex(/^[1-9]\d{0,2}$/, 'must be a whole number from 1 to 500, in decimal digits')
+    .transform(Number)
+    .pipe(z.number().max(500, 'must be at most 500'))
+    .default(50),
   cursor: z.string().min(1).max(2048).optional(),
 });
 

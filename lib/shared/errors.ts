@@ -69,3 +69,14 @@ export class PayloadTooLarge extends DomainError {
     super(413, 'payload_too_large', 'Payload too large', `Request bodies are limited to ${limit} bytes.`);
   }
 }
+
+export class UnsupportedMediaType extends DomainError {
+  constructor(sent: string | undefined) {
+    super(
+      415,
+      'unsupported_media_type',
+      'Unsupported media type',
+      `Request bodies must be JSON, sent as "Content-Type: application/json"; this one was ${sent ? `"${sent}"` : 'sent without a content type'}.`,
+    );
+  }
+}

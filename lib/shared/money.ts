@@ -9,13 +9,16 @@ import * as z from 'zod';
 Big.RM = Big.roundHalfUp;
 Big.DP = 20;
 
+/** Canonical amounts only ("0.10", never "00.10"), so what is stored and echoed is what anyone would write. */
+const MONEY = /^(0|[1-9]\d{0,11})\.\d{2}$/;
+
 export const Money = z
   .string()
-  .regex(/^\d{1,12}\.\d{2}$/, 'must be a non-negative decimal string with exactly two decimals, like "230.00"');
+  .regex(MONEY, 'must be a non-negative decimal string with exactly two decimals and no leading zeros, like "230.00"');
 export type Money = z.infer<typeof Money>;
 
 /** Refinements run even when the pattern failed, so this one must not trust its input. */
-export const PositiveMoney = Money.refine((s) => /^\d{1,12}\.\d{2}$/.test(s) && new Big(s).gt(0), 'must be more than 0.00');
+export const PositiveMoney = Money.refine((s) => MONEY.test(s) && new Big(s).gt(0), 'must be more than 0.00');
 
 export const money = (value: string | number | Big) => new Big(value);
 
