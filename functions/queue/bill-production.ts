@@ -3,7 +3,7 @@ import { queueConsumer } from '#lib/queue/consumer';
 import { planProduction } from '#lib/accounting/bills/production';
 import { onProduceBill } from '#lib/accounting/bills/produce-bill';
 import { describeError, failJob } from '#lib/jobs/give-up';
-import { accountingStore } from '#lib/accounting/store';
+import { commit } from '#lib/aws/transactions';
 
 /** Plans production jobs and produces one bill per message. */
 export const handler = queueConsumer(
@@ -14,7 +14,7 @@ export const handler = queueConsumer(
       await planProduction(message);
     } catch (error) {
       if (!delivery.lastAttempt) throw error;
-      await failJob(message.jobId, `Planning the production failed: ${describeError(error)}. Bills not produced stay approved; produce again.`, (items) => accountingStore.commit(items));
+      await failJob(message.jobId, `Planning the production failed: ${describeError(error)}. Bills not produced stay approved; produce again.`, commit);
     }
   },
   'billProduction',
