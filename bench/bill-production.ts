@@ -20,7 +20,8 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { renderInvoicePdf } from '../lib/documents/invoice-pdf.ts';
 import { sampleInvoice } from '../lib/documents/pdf/sample-invoice.ts';
-import { billIndexKeys, type BillRecord } from '../lib/accounting/bills/model.ts';
+import type { BillRecord } from '../lib/accounting/bills/model.ts';
+import { billIndexKeys } from '../lib/accounting/entities/bill.entity.ts';
 import { batchWrite, countOf, cpuSpent, eventually, jobEnd, msUntilFinished, round, type BenchContext, type Result, type Stack } from './context.ts';
 
 const BILLS = 1000;

@@ -6,8 +6,8 @@ import { sqs } from '../aws/sqs.ts';
 import { config } from '../shared/config.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/clock.ts';
-import { accountingKeys, accountingStore } from './store.ts';
-import { balanceMessage, type BalanceAnnouncement, type BalanceRecord } from './balances.ts';
+import { balanceEntity, type BalanceAnnouncement } from './entities/balance.entity.ts';
+import { balanceMessage, type BalanceRecord } from './balances.ts';
 
 interface Announced {
   firmId: string;
@@ -50,9 +50,9 @@ export async function publishBalances(records: DynamoDBRecord[]): Promise<Dynamo
   await Promise.all(
     [...byFirm].map(async ([firmId, files]) => {
       try {
-        const found = await accountingStore.getMany<BalanceRecord>(firmId, files.map((f) => accountingKeys.balance(f.fileId)));
+        const found = await balanceEntity.getMany(firmId, files.map((f) => f.fileId));
         for (const f of files) {
-          const balance = found.get(accountingKeys.balance(f.fileId));
+          const balance = found.get(f.fileId);
           if (balance) balances.push({ announced: f, balance });
         }
       } catch {

@@ -1,18 +1,13 @@
 import type * as z from 'zod';
 import type { AccountingBalanceChanged, Balance, Draft } from '#events/messages';
-import { accountingKeys, accountingStore } from './store.ts';
-import { firmPk, type TxItem } from '../aws/book-store.ts';
 import { money } from '../shared/money.ts';
-import { newId } from '../shared/ids.ts';
-import { outboxExpiry, putInOutbox } from '../sync/outbox.ts';
 
 /**
  * A file's balance: unbilled billable work and disbursements, billed, paid,
- * and outstanding (billed − paid). Each change is an atomic ADD of whole
- * cents (and of `seq`) in the same transaction as the change that causes it,
- * so concurrent changes never conflict or get lost. The same transaction puts
- * one announcement naming the files it moved in the outbox table; the balance
- * publisher reads those balances and tells practice (see balance-publisher).
+ * and outstanding (billed − paid), kept in whole cents. Each change moves it
+ * in the same transaction as the change that causes it and announces that it
+ * moved (entities/balance.entity.ts); the balance publisher then reads it and
+ * tells practice (see balance-publisher.ts). The pure rules are here.
  */
 export interface BalanceRecord {
   entity: 'balance';
@@ -27,30 +22,25 @@ export interface BalanceRecord {
 
 export type BalanceDelta = Partial<Record<'unbilled' | 'billed' | 'paid', string>>;
 
+/** A move of one file's balance. */
+export interface BalanceChange {
+  file: { id: string; practiceMatterId: string };
+  delta: BalanceDelta;
+}
+
 const cents = (amount: string) => money(amount).times(100).toNumber();
 const fromCents = (value: number) => money(value).div(100).toFixed(2);
 
-/**
- * Says that a transaction moved these files' balances. It carries no figures:
- * the publisher reads each balance after the commit, so what practice hears is
- * never older than this change, and `seq` orders what it hears.
- */
-export interface BalanceAnnouncement {
-  pk: string;
-  sk: 'ANNOUNCE';
-  entity: 'balance_announcement';
-  firmId: string;
-  fileIds: string[];
-  expiresAt: number;
-}
+/** A delta in whole cents (absent fields move nothing). */
+export const centsOf = (delta: BalanceDelta) => ({
+  unbilled: cents(delta.unbilled ?? '0'),
+  billed: cents(delta.billed ?? '0'),
+  paid: cents(delta.paid ?? '0'),
+});
 
-/**
- * The items that move the files' balances and announce it: one update per
- * file (a transaction may touch an item only once, so deltas of the same file
- * are summed), files whose sum is zero left out; none if nothing moves.
- */
-export function balanceChanges(firmId: string, changes: readonly { file: { id: string; practiceMatterId: string }; delta: BalanceDelta }[]): TxItem[] {
-  const byFile = new Map<string, { file: { id: string; practiceMatterId: string }; delta: BalanceDelta }>();
+/** The changes summed per file, in order of each file's first change; files whose sum is zero left out. */
+export function netChanges(changes: readonly BalanceChange[]): BalanceChange[] {
+  const byFile = new Map<string, BalanceChange>();
   for (const { file, delta } of changes) {
     const sum = byFile.get(file.id) ?? { file, delta: {} };
     for (const [field, amount] of Object.entries(delta) as [keyof BalanceDelta, string | undefined][]) {
@@ -58,39 +48,7 @@ export function balanceChanges(firmId: string, changes: readonly { file: { id: s
     }
     byFile.set(file.id, sum);
   }
-  const moving = [...byFile.values()].filter((c) => Object.values(c.delta).some((amount) => !money(amount!).eq(0)));
-  if (!moving.length) return [];
-  const announcement: BalanceAnnouncement = {
-    pk: `BALANCE#${newId('msg')}`,
-    sk: 'ANNOUNCE',
-    entity: 'balance_announcement',
-    firmId,
-    fileIds: moving.map((c) => c.file.id),
-    expiresAt: outboxExpiry(),
-  };
-  return [...moving.map((c) => balanceAdd(firmId, c.file, c.delta)), putInOutbox(announcement)];
-}
-
-/** The update that moves a file's balance by `delta` (money strings, may be negative). */
-export function balanceAdd(firmId: string, file: { id: string; practiceMatterId: string }, delta: BalanceDelta): TxItem {
-  return {
-    Update: {
-      TableName: accountingStore.table,
-      Key: { pk: firmPk(firmId), sk: accountingKeys.balance(file.id) },
-      UpdateExpression:
-        'SET entity = :entity, firmId = :firm, fileId = :file, practiceMatterId = :matter ADD unbilledCents :u, billedCents :b, paidCents :p, seq :one',
-      ExpressionAttributeValues: {
-        ':entity': 'balance',
-        ':firm': firmId,
-        ':file': file.id,
-        ':matter': file.practiceMatterId,
-        ':u': cents(delta.unbilled ?? '0'),
-        ':b': cents(delta.billed ?? '0'),
-        ':p': cents(delta.paid ?? '0'),
-        ':one': 1,
-      },
-    },
-  };
+  return [...byFile.values()].filter((c) => Object.values(c.delta).some((amount) => !money(amount!).eq(0)));
 }
 
 export function balanceOf(r: Pick<BalanceRecord, 'unbilledCents' | 'billedCents' | 'paidCents'>): Balance {
@@ -102,12 +60,7 @@ export function balanceOf(r: Pick<BalanceRecord, 'unbilledCents' | 'billedCents'
   };
 }
 
-export async function loadBalance(firmId: string, fileId: string): Promise<Balance> {
-  const record = await accountingStore.get<BalanceRecord>(firmId, accountingKeys.balance(fileId));
-  return balanceOf(record ?? { unbilledCents: 0, billedCents: 0, paidCents: 0 });
-}
-
-/** The message announcing a balance, from the balance item as the stream shows it. */
+/** The message announcing a balance, from the balance as read after the commits that moved it. */
 export function balanceMessage(r: BalanceRecord, asOf: string): Draft<z.infer<typeof AccountingBalanceChanged>> {
   return {
     type: 'accounting.file.balance_changed',

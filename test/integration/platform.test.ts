@@ -67,7 +67,12 @@ describe('OpenAPI, jobs and settings', () => {
       currency: 'USD',
     });
     expect(put.status).toBe(200);
-    expect((await api.get('/accounting/settings')).body.firm.name).toBe('Hopper & Lovelace LLP');
+    const saved = await api.get('/accounting/settings');
+    expect(saved.body.firm.name).toBe('Hopper & Lovelace LLP');
+    // What was stored answers as the settings, without the item's storage attributes (pk, sk, entity…).
+    expect(Object.keys(saved.body).sort()).toEqual(
+      ['currency', 'fileNumbering', 'firm', 'integrationEnabled', 'separateContactNumbering', 'updatedAt', 'version'],
+    );
     const bad = await api.put('/accounting/settings', { ...put.body, fileNumbering: { prefix: 'F', width: 0 }, currency: 'dollars' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: any) => e.path).sort()).toEqual(['currency', 'fileNumbering.width']);

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { initialAllocations, reallocate, toHundredths, validateAllocations } from '../../lib/accounting/files/allocations.ts';
 import { fileNumberSpace } from '../../lib/accounting/files/numbering.ts';
 import { readiness, announced, newMatter } from '../../lib/practice/matters/model.ts';
-import { balanceAdd, balanceChanges, balanceOf } from '../../lib/accounting/balances.ts';
+import { balanceOf } from '../../lib/accounting/balances.ts';
+import { balanceEntity } from '../../lib/accounting/entities/balance.entity.ts';
 import type { Link } from '../../lib/sync/link.ts';
 
 describe('split billing', () => {
@@ -89,7 +90,7 @@ describe('balances', () => {
 
   it('move by atomic ADDs of whole cents, never floats', () => {
     vi.stubEnv('TABLE_ACCOUNTING', 'accounting-test');
-    const update = balanceAdd('f', { id: 'fl_1', practiceMatterId: 'mt_1' }, { unbilled: '0.10', billed: '-0.30' }) as any;
+    const update = balanceEntity.add('f', { id: 'fl_1', practiceMatterId: 'mt_1' }, { unbilled: '0.10', billed: '-0.30' }) as any;
     expect(update.Update.UpdateExpression).toContain('ADD unbilledCents :u, billedCents :b, paidCents :p, seq :one');
     expect(update.Update.ExpressionAttributeValues).toMatchObject({ ':u': 10, ':b': -30, ':p': 0, ':one': 1 });
   });
@@ -99,7 +100,7 @@ describe('balances', () => {
     vi.stubEnv('TABLE_OUTBOX', 'outbox-test');
     const a = { id: 'fl_a', practiceMatterId: 'mt_a' };
     const b = { id: 'fl_b', practiceMatterId: 'mt_b' };
-    const items = balanceChanges('f', [
+    const items = balanceEntity.changes('f', [
       { file: a, delta: { unbilled: '10.00' } },
       { file: b, delta: { unbilled: '0.00', billed: '-0.00' } },
       { file: a, delta: { paid: '1.00' } },
@@ -109,7 +110,7 @@ describe('balances', () => {
     expect(items[0].Update.ExpressionAttributeValues).toMatchObject({ ':u': 1000, ':b': 0, ':p': 100 });
     expect(items[1].Put.Item).toMatchObject({ entity: 'balance_announcement', sk: 'ANNOUNCE', firmId: 'f', fileIds: ['fl_a'] });
     expect(items[1].Put.Item.expiresAt).toBeGreaterThan(Date.now() / 1000);
-    expect(balanceChanges('f', [{ file: a, delta: { unbilled: '0.00' } }])).toEqual([]);
-    expect(balanceChanges('f', [{ file: a, delta: { unbilled: '5.00' } }, { file: a, delta: { unbilled: '-5.00' } }])).toEqual([]);
+    expect(balanceEntity.changes('f', [{ file: a, delta: { unbilled: '0.00' } }])).toEqual([]);
+    expect(balanceEntity.changes('f', [{ file: a, delta: { unbilled: '5.00' } }, { file: a, delta: { unbilled: '-5.00' } }])).toEqual([]);
   });
 });

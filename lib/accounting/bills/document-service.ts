@@ -1,33 +1,40 @@
-import { accountingKeys, accountingStore } from '../store.ts';
 import { getAccountingSettings } from '../settings/service.ts';
-import type { AccountingContactRecord } from '../contacts/model.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
+import { ledgerEntryEntity } from '../entities/ledger-entry.entity.ts';
 import { firmFolder, putDocument, documentUrl } from '../../aws/s3.ts';
 import { renderInvoicePdf } from '../../documents/invoice-pdf.ts';
 import { writeLedes, validateLedes, type LedesInvoice } from '../../documents/ledes.ts';
 import { Conflict, NotFound, type FieldError } from '../../shared/errors.ts';
-import { HttpResponse } from '../../http/response.ts';
 import { loadBill } from './drafts.ts';
 import { recordDocuments } from './documents.ts';
 import { invoiceContext, invoiceView } from './invoice-data.ts';
 import { assertInvoiced, invoicedClients, type BillRecord } from './model.ts';
 
-/** The bill as it would be produced, marked as a preview; nothing is finalized or stored. */
-export async function previewBill(firmId: string, billId: string): Promise<HttpResponse> {
+/** A rendered document: its bytes, their content type and the file name to offer. */
+export interface RenderedDocument {
+  content: Buffer;
+  contentType: string;
+  filename: string;
+}
+
+/**
+ * The first invoiced client's invoice as the bill would produce it (marked as
+ * a preview while the bill is a draft or approved); nothing is finalized or stored.
+ */
+export async function previewBill(firmId: string, billId: string): Promise<RenderedDocument> {
   const bill = await loadBill(firmId, billId);
   const ctx = await invoiceContext(bill);
   const contactId = invoicedClients(bill)[0] ?? '';
-  const pdf = await renderInvoicePdf(invoiceView(bill, contactId, ctx, bill.status === 'draft' || bill.status === 'approved'));
-  return new HttpResponse(200, pdf, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="preview-${bill.id}.pdf"` });
+  const content = await renderInvoicePdf(invoiceView(bill, contactId, ctx, bill.status === 'draft' || bill.status === 'approved'));
+  return { content, contentType: 'application/pdf', filename: `preview-${bill.id}.pdf` };
 }
 
 /** LEDES 1998B for a finalized bill, from the bill, the firm settings and the primary client. */
 async function ledesInvoice(bill: BillRecord): Promise<LedesInvoice> {
   const settings = await getAccountingSettings(bill.firmId);
-  const primary = await accountingStore.get<AccountingContactRecord>(bill.firmId, accountingKeys.contact(bill.allocations[0]?.contactId ?? ''));
-  const ledger = await accountingStore.getMany<{ id: string; timekeeperLedesId?: string; timekeeperClassification?: string; fixed?: boolean }>(
-    bill.firmId,
-    bill.lines.filter((l) => l.kind === 'time').map((l) => accountingKeys.ledgerEntry(l.id)),
-  );
+  const primaryId = bill.allocations[0]?.contactId;
+  const primary = primaryId ? await contactEntity.get(bill.firmId, primaryId) : undefined;
+  const ledger = await ledgerEntryEntity.getMany(bill.firmId, bill.lines.filter((l) => l.kind === 'time').map((l) => l.id));
   return {
     invoiceDate: bill.invoiceDate!,
     invoiceNumber: bill.invoiceNumber!,
@@ -42,7 +49,7 @@ async function ledesInvoice(bill: BillRecord): Promise<LedesInvoice> {
       if (l.kind === 'disbursement') {
         return { type: 'E' as const, units: '1', unitCost: l.amount, adjustment: '0.00', date: l.date, ...(l.expenseCode ? { expenseCode: l.expenseCode } : {}), description: l.description };
       }
-      const source = ledger.get(accountingKeys.ledgerEntry(l.id));
+      const source = ledger.get(l.id);
       const fixed = source?.fixed === true;
       return {
         type: 'F' as const,

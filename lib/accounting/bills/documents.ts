@@ -1,10 +1,9 @@
-import { accountingStore } from '../store.ts';
 import { firmFolder, putDocument } from '../../aws/s3.ts';
-import { TransactionRefused } from '../../aws/book-store.ts';
+import { commit, TransactionRefused } from '../../aws/transactions.ts';
+import { billEntity } from '../entities/bill.entity.ts';
 import { renderInvoicePdf } from '../../documents/invoice-pdf.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
-import { billsRepo } from './repository.ts';
 import { invoiceContext, invoiceView } from './invoice-data.ts';
 import { loadBill } from './drafts.ts';
 import { invoicedClients, type BillRecord } from './model.ts';
@@ -44,7 +43,7 @@ export async function recordDocuments(firmId: string, billId: string, documents:
     const kept = current.documents.filter((c) => !documents.some((d) => d.kind === c.kind && d.contactId === c.contactId));
     const next = { ...current, documents: [...kept, ...documents], version: current.version + 1, updatedAt: nowIso() };
     try {
-      await accountingStore.commit([billsRepo.put(next, current.version)]);
+      await commit([billEntity.put(next, current.version)]);
     } catch (error) {
       if (error instanceof TransactionRefused) throw new Retry('bill changed meanwhile');
       throw error;

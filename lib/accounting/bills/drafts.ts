@@ -1,13 +1,15 @@
-import { accountingKeys, accountingStore } from '../store.ts';
-import type { FileRecord } from '../files/model.ts';
-import { TransactionRefused } from '../../aws/book-store.ts';
+import { commit, commitUpdate, refusedAt, TransactionRefused } from '../../aws/transactions.ts';
+import { billEntity } from '../entities/bill.entity.ts';
+import { disbursementEntity } from '../entities/disbursement.entity.ts';
+import { fileEntity } from '../entities/file.entity.ts';
+import { ledgerEntryEntity } from '../entities/ledger-entry.entity.ts';
+import { openBillEntity } from '../entities/open-bill.entity.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict, NotFound, PreconditionFailed, BadRequest } from '../../shared/errors.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
-import type { Page } from '../../shared/page.ts';
-import { billsRepo } from './repository.ts';
-import { disbursementLine, priced, timeLine, type BillRecord } from './model.ts';
+import type { ListQuery, Page } from '../../shared/page.ts';
+import { billTotals, disbursementLine, timeLine, type BillRecord } from './model.ts';
 import { billToApi } from './view.ts';
 import type { Bill, BillIds, CreateBill, PatchBill } from './schemas.ts';
 
@@ -18,16 +20,16 @@ import type { Bill, BillIds, CreateBill, PatchBill } from './schemas.ts';
  * written with it, so no entry is ever on two bills.
  */
 export async function loadBill(firmId: string, id: string): Promise<BillRecord> {
-  const bill = await billsRepo.load(firmId, id);
+  const bill = await billEntity.get(firmId, id);
   if (!bill) throw new NotFound('Bill');
   return bill;
 }
 
-export async function createDraft(firmId: string, input: CreateBill): Promise<Bill> {
-  const file = await accountingStore.get<FileRecord>(firmId, accountingKeys.file(input.fileId));
+export async function createBillDraft(firmId: string, input: CreateBill): Promise<Bill> {
+  const file = await fileEntity.get(firmId, input.fileId);
   if (!file) throw new BadRequest('No such file.', [{ path: 'fileId', message: 'is not a file of this firm' }]);
   const through = (date: string) => !input.throughDate || date <= input.throughDate;
-  const [ledger, disbursements] = await Promise.all([billsRepo.unbilledLedger(firmId, file.id), billsRepo.unbilledDisbursements(firmId, file.id)]);
+  const [ledger, disbursements] = await Promise.all([ledgerEntryEntity.unbilledOf(firmId, file.id), disbursementEntity.unbilledOf(firmId, file.id)]);
   const work = ledger.filter((l) => l.type === 'billable_work' && through(l.date));
   const costs = disbursements.filter((d) => through(d.date));
   if (work.length + costs.length === 0) {
@@ -47,7 +49,7 @@ export async function createDraft(firmId: string, input: CreateBill): Promise<Bi
     ledesEnabled: file.options.ledesEnabled,
     status: 'draft',
     ...(input.throughDate ? { throughDate: input.throughDate } : {}),
-    ...priced([...work.map(timeLine), ...costs.map(disbursementLine)], file.allocations, input.throughDate),
+    ...billTotals([...work.map(timeLine), ...costs.map(disbursementLine)], file.allocations, input.throughDate),
     timeEntryIds: Object.fromEntries(work.map((l) => [l.id, l.timeEntryId])),
     invoiceNumber: null,
     invoiceDate: null,
@@ -59,11 +61,11 @@ export async function createDraft(firmId: string, input: CreateBill): Promise<Bi
     updatedAt: now,
   };
   try {
-    await accountingStore.commit([billsRepo.put(bill, null), accountingStore.putUnique(firmId, accountingKeys.openBill(file.id), { billId: bill.id })]);
+    await commit([billEntity.put(bill, null), openBillEntity.claim(firmId, file.id, bill.id)]);
   } catch (error) {
-    if (error instanceof TransactionRefused && error.failedAt(1)) {
-      const open = await accountingStore.get<{ billId: string }>(firmId, accountingKeys.openBill(file.id));
-      throw new Conflict('bill_open', `File ${file.matterNumber} already has an open bill (${open?.billId}); produce or delete it first.`);
+    if (refusedAt(error, 1)) {
+      const open = await openBillEntity.holder(firmId, file.id);
+      throw new Conflict('bill_open', `File ${file.matterNumber} already has an open bill (${open}); produce or delete it first.`);
     }
     throw error;
   }
@@ -72,7 +74,7 @@ export async function createDraft(firmId: string, input: CreateBill): Promise<Bi
 
 export const getBill = async (firmId: string, id: string) => billToApi(await loadBill(firmId, id));
 
-const notDraft = (bill: BillRecord) => new Conflict('wrong_status', `The bill is ${bill.status}; only a draft can be changed this way.`);
+const notABillDraft = (bill: BillRecord) => new Conflict('wrong_status', `The bill is ${bill.status}; only a draft can be changed this way.`);
 
 /** Changes a bill in one guarded write, if `change` allows its current state. */
 async function changeBill(firmId: string, id: string, ifMatch: number | undefined, change: (bill: BillRecord) => BillRecord): Promise<BillRecord> {
@@ -80,15 +82,15 @@ async function changeBill(firmId: string, id: string, ifMatch: number | undefine
     const current = await loadBill(firmId, id);
     if (ifMatch !== undefined && ifMatch !== current.version) throw new PreconditionFailed(ifMatch, current.version);
     const next = { ...change(current), version: current.version + 1, updatedAt: nowIso() };
-    await accountingStore.commitUpdate([billsRepo.put(next, current.version)], { ifMatch, firmId, sk: accountingKeys.bill(id) });
+    await commitUpdate([billEntity.put(next, current.version)], billEntity.guard(firmId, id, ifMatch));
     return next;
   });
 }
 
-export async function patchDraft(firmId: string, id: string, patch: PatchBill, ifMatch: number | undefined): Promise<Bill> {
-  const file = await accountingStore.get<FileRecord>(firmId, accountingKeys.file((await loadBill(firmId, id)).fileId));
+export async function patchBillDraft(firmId: string, id: string, patch: PatchBill, ifMatch: number | undefined): Promise<Bill> {
+  const file = await fileEntity.get(firmId, (await loadBill(firmId, id)).fileId);
   const bill = await changeBill(firmId, id, ifMatch, (current) => {
-    if (current.status !== 'draft') throw notDraft(current);
+    if (current.status !== 'draft') throw notABillDraft(current);
     const remove = new Set(patch.removeLineIds ?? []);
     const unknown = [...remove].filter((lineId) => !current.lines.some((l) => l.id === lineId));
     if (unknown.length) {
@@ -99,37 +101,34 @@ export async function patchDraft(firmId: string, id: string, patch: PatchBill, i
     const timeEntryIds = Object.fromEntries(Object.entries(current.timeEntryIds).filter(([lineId]) => !remove.has(lineId)));
     const description = patch.description === undefined ? current.description : patch.description || undefined;
     const { description: _d, ...rest } = current;
-    return { ...rest, ...(description ? { description } : {}), ...priced(lines, file?.allocations ?? current.allocations, current.throughDate), timeEntryIds };
+    return { ...rest, ...(description ? { description } : {}), ...billTotals(lines, file?.allocations ?? current.allocations, current.throughDate), timeEntryIds };
   });
   return billToApi(bill);
 }
 
 /** Deletes a draft and frees its entries (they were never marked: the open-bill claim is all that held them). */
-export async function deleteDraft(firmId: string, id: string): Promise<void> {
+export async function deleteBillDraft(firmId: string, id: string): Promise<void> {
   await retrying(async () => {
     const bill = await loadBill(firmId, id);
-    if (bill.status !== 'draft') throw notDraft(bill);
+    if (bill.status !== 'draft') throw notABillDraft(bill);
     try {
-      await accountingStore.commit([
-        { Delete: { TableName: accountingStore.table, Key: { pk: `FIRM#${firmId}`, sk: accountingKeys.bill(id) }, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': bill.version } } },
-        accountingStore.delete(firmId, accountingKeys.openBill(bill.fileId)),
-      ]);
+      await commit([billEntity.deleteDraft(bill), openBillEntity.release(firmId, bill.fileId)]);
     } catch (error) {
-      if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('bill changed meanwhile');
+      if (refusedAt(error, 0)) throw new Retry('bill changed meanwhile');
       throw error;
     }
   });
 }
 
-export async function approveDraft(firmId: string, id: string, ifMatch?: number): Promise<Bill> {
+export async function approveBillDraft(firmId: string, id: string, ifMatch?: number): Promise<Bill> {
   return billToApi(await changeBill(firmId, id, ifMatch, (b) => {
-    if (b.status !== 'draft') throw notDraft(b);
+    if (b.status !== 'draft') throw notABillDraft(b);
     return { ...b, status: 'approved' };
   }));
 }
 
-export async function productionList(firmId: string, q: { limit: number; cursor?: string | undefined }): Promise<Page<Bill>> {
-  const page = await billsRepo.byStatus(firmId, 'approved', q);
+export async function productionList(firmId: string, q: ListQuery): Promise<Page<Bill>> {
+  const page = await billEntity.pageByStatus(firmId, 'approved', q);
   return { items: await Promise.all(page.items.map((b) => billToApi(b, { withLinks: false }))), nextCursor: page.nextCursor };
 }
 
@@ -143,11 +142,11 @@ export async function revertBills(firmId: string, input: BillIds): Promise<{ rev
     const reverted: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await billsRepo.byStatus(firmId, 'approved', { limit: 100, cursor });
+      const page = await billEntity.pageByStatus(firmId, 'approved', { limit: 100, cursor });
       for (const b of page.items) {
         try {
           await changeBill(firmId, b.id, undefined, (current) => {
-            if (current.status !== 'approved') throw notDraft(current);
+            if (current.status !== 'approved') throw new Conflict('wrong_status', `The bill is ${current.status}; only an approved bill can be reverted.`);
             return { ...current, status: 'draft' };
           });
           reverted.push(b.id);
@@ -162,14 +161,14 @@ export async function revertBills(firmId: string, input: BillIds): Promise<{ rev
   const ids = [...new Set(input.billIds)];
   if (ids.length > 100) throw new BadRequest('At most 100 bills can be reverted at once.', [{ path: 'billIds', message: 'names more than 100 bills' }]);
   return retrying(async () => {
-    const bills = await accountingStore.getMany<BillRecord>(firmId, ids.map(accountingKeys.bill));
-    const missing = ids.filter((i) => !bills.has(accountingKeys.bill(i)));
+    const bills = await billEntity.getMany(firmId, ids);
+    const missing = ids.filter((i) => !bills.has(i));
     if (missing.length) throw new NotFound(`Bill ${missing[0]}`);
     const wrong = [...bills.values()].filter((b) => b.status !== 'approved');
     if (wrong.length) throw new Conflict('wrong_status', `Only approved bills can be reverted: ${wrong.map((b) => `${b.id} is ${b.status}`).join(', ')}.`);
     const now = nowIso();
     try {
-      await accountingStore.commit([...bills.values()].map((b) => billsRepo.put({ ...b, status: 'draft', version: b.version + 1, updatedAt: now }, b.version)));
+      await commit([...bills.values()].map((b) => billEntity.put({ ...b, status: 'draft', version: b.version + 1, updatedAt: now }, b.version)));
     } catch (error) {
       if (error instanceof TransactionRefused) throw new Retry('bills changed meanwhile');
       throw error;

@@ -1,8 +1,8 @@
 import { functions } from '../../declaration.ts';
-import { accountingKeys, accountingStore } from '../store.ts';
 import { getDocument } from '../../aws/s3.ts';
 import { sendMail } from '../../aws/mail.ts';
-import { TransactionRefused } from '../../aws/book-store.ts';
+import { commit, refusedAt } from '../../aws/transactions.ts';
+import { deliveryEntity } from '../entities/delivery.entity.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
@@ -10,7 +10,7 @@ import { faultPoint } from '../../shared/faults.ts';
 import { invoiceContext, invoiceView, type InvoiceContext } from './invoice-data.ts';
 import { loadBill } from './drafts.ts';
 import { assertInvoiced, invoicedClients, type BillRecord } from './model.ts';
-import { billToApi, type DeliveryRecord } from './view.ts';
+import { billToApi } from './view.ts';
 import type { Bill, EmailRequest } from './schemas.ts';
 
 /**
@@ -45,12 +45,11 @@ export async function emailInvoices(bill: BillRecord, options: { lastAttempt?: b
     if (!to) continue;
     // The PDF is read before the claim: a claim is only ever made for an email that can be sent right away.
     const pdf = await storedInvoice(bill, contactId);
-    const sk = accountingKeys.delivery(bill.id, `auto#${contactId}`);
     try {
-      await accountingStore.commit([accountingStore.putUnique(bill.firmId, sk, { billId: bill.id, key: contactId, to, status: 'sending', claimedAt: nowIso() })]);
+      await commit([deliveryEntity.claimAuto(bill.firmId, bill.id, contactId, to, nowIso())]);
     } catch (error) {
-      if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
-      const existing = await accountingStore.get<DeliveryRecord & { claimedAt?: string }>(bill.firmId, sk);
+      if (!refusedAt(error, 0)) throw error;
+      const existing = await deliveryEntity.getAuto(bill.firmId, bill.id, contactId);
       // Claimed moments ago: a duplicate delivery may be sending it right now. Come back later rather than
       // call a send in progress uncertain; past a sender's whole timeout (or on the last try) it is uncertain.
       if (existing?.status === 'sending' && !options.lastAttempt && Date.now() - Date.parse(existing.claimedAt ?? '') < SEND_IN_PROGRESS_MS) {
@@ -63,7 +62,7 @@ export async function emailInvoices(bill: BillRecord, options: { lastAttempt?: b
     }
     faultPoint('accounting.bill.beforeEmail', bill.firmId);
     const messageId = await deliver(bill, contactId, to, ctx, pdf);
-    await accountingStore.commit([accountingStore.put(bill.firmId, sk, { billId: bill.id, key: contactId, to, status: 'sent', sentAt: nowIso(), messageId })]);
+    await commit([deliveryEntity.markAutoSent(bill.firmId, bill.id, contactId, to, nowIso(), messageId)]);
   }
   return problems;
 }
@@ -81,9 +80,7 @@ export async function emailBill(firmId: string, billId: string, input: EmailRequ
   for (const { contactId, to } of targets) {
     const messageId = await deliver(bill, contactId, to, ctx, await storedInvoice(bill, contactId), input);
     const sentAt = nowIso();
-    await accountingStore.commit([
-      accountingStore.put(firmId, accountingKeys.delivery(bill.id, `manual#${sentAt}#${contactId}`), { billId, key: contactId, to, status: 'sent', sentAt, messageId }),
-    ]);
+    await commit([deliveryEntity.recordManual(firmId, billId, contactId, to, sentAt, messageId)]);
   }
   return billToApi(bill);
 }

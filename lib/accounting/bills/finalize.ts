@@ -1,20 +1,18 @@
-import { accountingKeys, accountingStore } from '../store.ts';
-import { balanceChanges } from '../balances.ts';
-import { moveCounter, readCounter } from '../numbering/claims.ts';
-import type { FileRecord } from '../files/model.ts';
-import type { Disbursement } from '../files/schemas.ts';
-import { ledgerIndexKeys, type LedgerRecord } from '../ledger/model.ts';
+import { commit, commitSkippingDone, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
+import { balanceEntity } from '../entities/balance.entity.ts';
+import { billEntity } from '../entities/bill.entity.ts';
+import { disbursementEntity } from '../entities/disbursement.entity.ts';
+import { fileEntity } from '../entities/file.entity.ts';
+import { ledgerEntryEntity } from '../entities/ledger-entry.entity.ts';
+import { numberingEntity } from '../entities/numbering.entity.ts';
+import { openBillEntity } from '../entities/open-bill.entity.ts';
 import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
-import { firmPk, TransactionRefused, type TxItem } from '../../aws/book-store.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict } from '../../shared/errors.ts';
 import { faultPoint } from '../../shared/faults.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
-import { billsRepo } from './repository.ts';
-import { disbursementLine, priced, timeLine, type BillRecord } from './model.ts';
+import { billTotals, disbursementLine, timeLine, type BillRecord } from './model.ts';
 import { loadBill } from './drafts.ts';
-
-const INVOICE_COUNTER = { counterKey: accountingKeys.invoiceCounter };
 
 /**
  * Finalizes an approved bill in one transaction: the next invoice number (the
@@ -29,25 +27,28 @@ export async function finalizeBill(firmId: string, billId: string): Promise<Bill
     const bill = await loadBill(firmId, billId);
     if (bill.status === 'finalized' || bill.status === 'paid') return bill;
     if (bill.status !== 'approved') throw new Conflict('wrong_status', `Bill ${billId} is ${bill.status}; only approved bills are produced.`);
-    const file = (await accountingStore.get<FileRecord>(firmId, accountingKeys.file(bill.fileId)))!;
-    const sources = await accountingStore.getMany<LedgerRecord | Disbursement>(firmId, bill.lines.map((l) =>
-      l.kind === 'time' ? accountingKeys.ledgerEntry(l.id) : accountingKeys.disbursement(bill.fileId, l.id)));
+    const idsOf = (kind: 'time' | 'disbursement') => bill.lines.filter((l) => l.kind === kind).map((l) => l.id);
+    const [file, entries, disbursements] = await Promise.all([
+      fileEntity.get(firmId, bill.fileId),
+      ledgerEntryEntity.getMany(firmId, idsOf('time')),
+      disbursementEntity.getMany(firmId, bill.fileId, idsOf('disbursement')),
+    ]);
     // The ledger as it stands now: adjusted entries count as adjusted, anything billed elsewhere drops out.
     const lines = bill.lines.flatMap((l) => {
       if (l.kind === 'time') {
-        const entry = sources.get(accountingKeys.ledgerEntry(l.id)) as LedgerRecord | undefined;
+        const entry = entries.get(l.id);
         return entry && entry.status === 'unbilled' && entry.type === 'billable_work' ? [timeLine(entry)] : [];
       }
-      const d = sources.get(accountingKeys.disbursement(bill.fileId, l.id)) as Disbursement | undefined;
+      const d = disbursements.get(l.id);
       return d && d.status === 'unbilled' ? [disbursementLine(d)] : [];
     });
     if (lines.length === 0) throw new Conflict('nothing_to_bill', `Bill ${billId} has no unbilled lines left.`);
-    const counter = await readCounter(firmId, INVOICE_COUNTER);
+    const counter = await numberingEntity.invoiceCounter(firmId);
     const now = nowIso();
     const timeEntryIds = Object.fromEntries(lines.filter((l) => l.kind === 'time').map((l) => [l.id, bill.timeEntryIds[l.id]!]));
     const next: BillRecord = {
       ...bill,
-      ...priced(lines, file.allocations, bill.throughDate),
+      ...billTotals(lines, file!.allocations, bill.throughDate),
       timeEntryIds,
       status: 'finalized',
       invoiceNumber: String(counter + 1),
@@ -58,16 +59,16 @@ export async function finalizeBill(firmId: string, billId: string): Promise<Bill
     };
     next.outstanding = next.total;
     const items: TxItem[] = [
-      billsRepo.put(next, bill.version),
-      moveCounter(firmId, INVOICE_COUNTER, counter, counter + 1),
-      accountingStore.delete(firmId, accountingKeys.openBill(bill.fileId)),
+      billEntity.put(next, bill.version),
+      numberingEntity.takeInvoiceNumber(firmId, counter),
+      openBillEntity.release(firmId, bill.fileId),
       putInOutbox(outboxEntry('toPractice', {
         type: 'accounting.bill.finalized', firmId, billId, invoiceNumber: next.invoiceNumber!, timeEntryIds: Object.values(timeEntryIds),
       })),
-      ...balanceChanges(firmId, [{ file, delta: { unbilled: `-${next.total}`, billed: next.total } }]),
+      ...balanceEntity.changes(firmId, [{ file: file!, delta: { unbilled: `-${next.total}`, billed: next.total } }]),
     ];
     try {
-      await accountingStore.commit(items);
+      await commit(items);
     } catch (error) {
       // Another bill took the number, or this bill changed: start again from a fresh read.
       if (error instanceof TransactionRefused) throw new Retry('invoice number or bill moved');
@@ -84,19 +85,8 @@ export async function finalizeBill(firmId: string, billId: string): Promise<Bill
  */
 export async function markBilled(bill: BillRecord): Promise<void> {
   const now = nowIso();
-  const items: TxItem[] = bill.lines.map((l) => {
-    const key = l.kind === 'time' ? accountingKeys.ledgerEntry(l.id) : accountingKeys.disbursement(bill.fileId, l.id);
-    const index = l.kind === 'time' ? { ':index': ledgerIndexKeys({ firmId: bill.firmId, fileId: bill.fileId, status: 'billed', date: '', id: '' }).gsi1pk } : {};
-    return {
-      Update: {
-        TableName: accountingStore.table,
-        Key: { pk: firmPk(bill.firmId), sk: key },
-        UpdateExpression: `SET #status = :billed, billId = :bill, updatedAt = :now${l.kind === 'time' ? ', gsi1pk = :index' : ''} ADD version :one`,
-        ConditionExpression: '#status = :unbilled',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':billed': 'billed', ':unbilled': 'unbilled', ':bill': bill.id, ':now': now, ':one': 1, ...index },
-      },
-    };
-  });
-  await accountingStore.commitSkippingDone(items);
+  await commitSkippingDone(bill.lines.map((l) =>
+    l.kind === 'time'
+      ? ledgerEntryEntity.markBilled({ firmId: bill.firmId, fileId: bill.fileId, id: l.id }, bill.id, now)
+      : disbursementEntity.markBilled(bill.firmId, bill.fileId, l.id, bill.id, now)));
 }

@@ -1,5 +1,6 @@
-import { accountingKeys, accountingStore } from '../store.ts';
 import { getAccountingSettings } from '../settings/service.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
+import { paymentEntity } from '../entities/payment.entity.ts';
 import type { AccountingContactRecord } from '../contacts/model.ts';
 import type { InvoiceView } from '../../documents/invoice-view.ts';
 import { money, toMoney } from '../../shared/money.ts';
@@ -19,10 +20,10 @@ export async function invoiceContext(bill: BillRecord): Promise<InvoiceContext> 
   const clientIds = bill.allocations.map((a) => a.contactId);
   const [settings, contacts, payments] = await Promise.all([
     getAccountingSettings(bill.firmId),
-    accountingStore.getMany<AccountingContactRecord>(bill.firmId, clientIds.map(accountingKeys.contact)),
-    accountingStore.all<Payment>(bill.firmId, accountingKeys.paymentsOf(bill.id)),
+    contactEntity.getMany(bill.firmId, clientIds),
+    paymentEntity.ofBill(bill.firmId, bill.id),
   ]);
-  return { settings, contacts: new Map([...contacts.values()].map((c) => [c.id, c])), payments };
+  return { settings, contacts, payments };
 }
 
 /**

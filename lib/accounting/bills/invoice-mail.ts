@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { EmailInvoices } from '#events/messages';
 import { describeError } from '../../jobs/give-up.ts';
-import { billsRepo } from './repository.ts';
+import { billEntity } from '../entities/bill.entity.ts';
 import { emailInvoices } from './email.ts';
 import { countProducedBill, type BillProblem } from './production-count.ts';
 
@@ -15,7 +15,7 @@ import { countProducedBill, type BillProblem } from './production-count.ts';
 export async function onEmailInvoices(m: z.infer<typeof EmailInvoices>, lastAttempt = false): Promise<void> {
   let failure: BillProblem | undefined;
   let problems: BillProblem[] = [];
-  const bill = await billsRepo.load(m.firmId, m.billId);
+  const bill = await billEntity.get(m.firmId, m.billId);
   if (!bill) {
     failure = { code: 'not_found', message: `Bill ${m.billId} does not exist.` };
   } else {

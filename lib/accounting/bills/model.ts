@@ -59,8 +59,12 @@ export function disbursementLine(d: Disbursement): BillLine {
   return { id: d.id, kind: 'disbursement', date: d.date, description: d.description, amount: d.amount, ...(d.expenseCode ? { expenseCode: d.expenseCode } : {}) };
 }
 
-/** Lines ordered by date (time first, then disbursements, on the same day), with totals, period and split. */
-export function priced(
+/**
+ * What a bill's lines add up to: the lines ordered by date (time first, then
+ * disbursements, on the same day), the fees, disbursements and total, the
+ * total split among the clients with a share, and the period billed.
+ */
+export function billTotals(
   lines: readonly BillLine[],
   allocations: readonly Allocation[],
   throughDate?: string,
@@ -80,12 +84,6 @@ export function priced(
     period: { from: dates[0] ?? throughDate ?? '', to: throughDate ?? dates.at(-1) ?? '' },
   };
 }
-
-/** The list-index keys of a bill: by status (the production list), oldest first. */
-export const billIndexKeys = (r: Pick<BillRecord, 'firmId' | 'status' | 'createdAt' | 'id'>) => ({
-  gsi3pk: `FIRM#${r.firmId}#BILL#${r.status}`,
-  gsi3sk: `${r.createdAt}#${r.id}`,
-});
 
 /** The clients who get an invoice: every client with a share (all of them on an unsplit bill). */
 export const invoicedClients = (bill: BillRecord) => bill.allocations.map((a) => a.contactId);

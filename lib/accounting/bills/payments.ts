@@ -1,13 +1,13 @@
-import { accountingKeys, accountingStore } from '../store.ts';
-import { balanceChanges } from '../balances.ts';
-import type { FileRecord } from '../files/model.ts';
-import { TransactionRefused } from '../../aws/book-store.ts';
+import { commit, refusedAt } from '../../aws/transactions.ts';
+import { balanceEntity } from '../entities/balance.entity.ts';
+import { billEntity } from '../entities/bill.entity.ts';
+import { fileEntity } from '../entities/file.entity.ts';
+import { paymentEntity } from '../entities/payment.entity.ts';
 import { money, toMoney } from '../../shared/money.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict } from '../../shared/errors.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
-import { billsRepo } from './repository.ts';
 import { loadBill } from './drafts.ts';
 import type { BillRecord } from './model.ts';
 import type { CreatePayment, Payment } from './schemas.ts';
@@ -38,17 +38,17 @@ export async function recordPayment(firmId: string, billId: string, input: Creat
       version: bill.version + 1,
       updatedAt: nowIso(),
     };
-    const file = (await accountingStore.get<FileRecord>(firmId, accountingKeys.file(bill.fileId)))!;
+    const file = (await fileEntity.get(firmId, bill.fileId))!;
     try {
-      await accountingStore.commit([
-        billsRepo.put(next, bill.version),
-        accountingStore.putUnique(firmId, accountingKeys.payment(billId, payment.id), { ...payment, entity: 'payment', firmId }),
-        ...balanceChanges(firmId, [{ file, delta: { paid: input.amount } }]),
+      await commit([
+        billEntity.put(next, bill.version),
+        paymentEntity.create(firmId, payment),
+        ...balanceEntity.changes(firmId, [{ file, delta: { paid: input.amount } }]),
       ]);
     } catch (error) {
-      if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('bill changed meanwhile');
+      if (refusedAt(error, 0)) throw new Retry('bill changed meanwhile');
       throw error;
     }
   });
-  return payment;
+  return paymentEntity.toApi(payment);
 }

@@ -1,10 +1,10 @@
 import type * as z from 'zod';
 import type { ProduceBill } from '#events/messages';
-import { accountingStore } from '../store.ts';
 import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
+import { commit } from '../../aws/transactions.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { describeError } from '../../jobs/give-up.ts';
-import { billsRepo } from './repository.ts';
+import { billEntity } from '../entities/bill.entity.ts';
 import { finalizeBill, markBilled } from './finalize.ts';
 import { storeInvoices } from './documents.ts';
 import { countProducedBill, type BillProblem } from './production-count.ts';
@@ -27,7 +27,7 @@ export async function produceBill(firmId: string, billId: string): Promise<BillR
 export async function onProduceBill(m: z.infer<typeof ProduceBill>, lastAttempt = false): Promise<void> {
   let failure: BillProblem | undefined;
   let produced: BillRecord | undefined;
-  const bill = await billsRepo.load(m.firmId, m.billId);
+  const bill = await billEntity.get(m.firmId, m.billId);
   if (!bill) {
     failure = { code: 'not_found', message: `Bill ${m.billId} does not exist.` };
   } else {
@@ -43,7 +43,7 @@ export async function onProduceBill(m: z.infer<typeof ProduceBill>, lastAttempt 
   }
   if (produced?.emailInvoices) {
     // A duplicate hand-over is harmless: each email is claimed before it is sent, and the bill counts once.
-    await accountingStore.commit([
+    await commit([
       putInOutbox(outboxEntry('invoiceMail', { type: 'accounting.bill.email', firmId: m.firmId, jobId: m.jobId, billId: m.billId })),
     ]);
     return;

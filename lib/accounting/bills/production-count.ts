@@ -1,5 +1,4 @@
-import { accountingStore } from '../store.ts';
-import { TransactionRefused } from '../../aws/book-store.ts';
+import { commit, refusedAt } from '../../aws/transactions.ts';
 import { countJobItems, finishIfDone, putBatchMarker, putJobError } from '../../jobs/repository.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { logger } from '../../shared/logger.ts';
@@ -18,15 +17,15 @@ export interface BillProblem {
  */
 export async function countProducedBill(jobId: string, billId: string, failure: BillProblem | undefined, problems: BillProblem[] = []): Promise<void> {
   try {
-    await accountingStore.commit([
+    await commit([
       putBatchMarker(jobId, billId),
       countJobItems(jobId, failure ? 0 : 1, failure ? 1 : 0, nowIso()),
       ...(failure ? [putJobError(jobId, billId, { billId, ...failure })] : []),
       ...problems.map((p, i) => putJobError(jobId, `${billId}#${i}`, { billId, ...p })),
     ]);
   } catch (error) {
-    if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
+    if (!refusedAt(error, 0)) throw error;
   }
   if (failure) logger.info('bill not produced', { billId, ...failure });
-  await finishIfDone(jobId, (items) => accountingStore.commit(items));
+  await finishIfDone(jobId, commit);
 }

@@ -1,8 +1,7 @@
 import type * as z from 'zod';
 import type { BillProductionPlan } from '#events/messages';
-import { accountingStore } from '../store.ts';
 import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
-import { TransactionRefused, type TxItem } from '../../aws/book-store.ts';
+import { commit, refusedAt, type TxItem } from '../../aws/transactions.ts';
 import {
   advancePlanning,
   finishIfDone,
@@ -15,7 +14,7 @@ import {
 import type { Job } from '../../jobs/schemas.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
-import { billsRepo } from './repository.ts';
+import { billEntity } from '../entities/bill.entity.ts';
 
 /**
  * Bill production: a job, planned page by page (the named bills, or every
@@ -38,7 +37,7 @@ export function startProductionItems(firmId: string, billIds: string[] | undefin
 
 export async function startProduction(firmId: string, billIds: string[] | undefined): Promise<Job> {
   const { job, items } = startProductionItems(firmId, billIds);
-  await accountingStore.commit(items);
+  await commit(items);
   return jobToApi(job);
 }
 
@@ -49,7 +48,7 @@ async function pageOfBills(job: JobRecord): Promise<{ ids: string[]; next: strin
     const ids = named.slice(start, start + PAGE);
     return { ids, next: start + PAGE < named.length ? String(start + PAGE) : null };
   }
-  const page = await billsRepo.byStatus(job.firmId, 'approved', { limit: PAGE, cursor: job.planning.cursor || undefined });
+  const page = await billEntity.pageByStatus(job.firmId, 'approved', { limit: PAGE, cursor: job.planning.cursor || undefined });
   return { ids: page.items.map((b) => b.id), next: page.nextCursor };
 }
 
@@ -70,14 +69,14 @@ export async function planProduction(m: z.infer<typeof BillProductionPlan>): Pro
       ...(handOver ? [putInOutbox(outboxEntry('billProduction', { type: 'accounting.production.plan', firmId: m.firmId, jobId: job.id, cursor }))] : []),
     ];
     try {
-      await accountingStore.commit(items);
+      await commit(items);
     } catch (error) {
-      if (error instanceof TransactionRefused && error.failedAt(0)) return;
+      if (refusedAt(error, 0)) return;
       throw error;
     }
     job = { ...job, status: 'running', planning: { cursor, done, batches: job.planning.batches + ids.length } };
     if (done) {
-      await finishIfDone(job.id, (i) => accountingStore.commit(i));
+      await finishIfDone(job.id, commit);
       return;
     }
     if (handOver) return;

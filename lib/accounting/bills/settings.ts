@@ -1,39 +1,24 @@
-import { accountingKeys, accountingStore } from '../store.ts';
+import { commit, commitUpdate } from '../../aws/transactions.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { PreconditionFailed } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
-import { billsRepo } from './repository.ts';
+import { billEntity } from '../entities/bill.entity.ts';
+import { billingSettingsEntity, type BillingSettingsRecord } from '../entities/billing-settings.entity.ts';
 import { startProductionItems } from './production.ts';
 import type { BillingSettings } from './schemas.ts';
 
-interface SettingsRecord extends BillingSettings {
-  entity: 'billingSettings';
-  firmId: string;
-  id: 'billing';
-}
-
-/** Firms with scheduled production are listed in one index partition, so the run finds them without a scan. */
-const SCHEDULED = 'SCHEDULED#PRODUCTION';
-
 export async function getBillingSettings(firmId: string): Promise<BillingSettings> {
-  const r = await accountingStore.get<SettingsRecord>(firmId, accountingKeys.billingSettings);
-  return { scheduledProduction: r?.scheduledProduction ?? false, version: r?.version ?? 1, updatedAt: r?.updatedAt ?? null };
+  return billingSettingsEntity.toApi((await billingSettingsEntity.load(firmId)).record);
 }
 
 export async function putBillingSettings(firmId: string, input: { scheduledProduction: boolean }, ifMatch: number | undefined): Promise<BillingSettings> {
   return retrying(async () => {
-    const stored = await accountingStore.get<SettingsRecord>(firmId, accountingKeys.billingSettings);
-    const version = stored?.version ?? 1;
-    if (ifMatch !== undefined && ifMatch !== version) throw new PreconditionFailed(ifMatch, version);
-    const next: SettingsRecord = { entity: 'billingSettings', firmId, id: 'billing', scheduledProduction: input.scheduledProduction, version: version + 1, updatedAt: nowIso() };
-    const indexed = next.scheduledProduction ? { ...next, gsi3pk: SCHEDULED, gsi3sk: firmId } : next;
-    await accountingStore.commitUpdate([accountingStore.putRecord(accountingKeys.billingSettings, indexed, stored ? version : null)], {
-      ifMatch,
-      firmId,
-      sk: accountingKeys.billingSettings,
-    });
-    const { entity: _e, firmId: _f, id: _i, ...settings } = next;
-    return settings;
+    const loaded = await billingSettingsEntity.load(firmId);
+    const { record } = loaded;
+    if (ifMatch !== undefined && ifMatch !== record.version) throw new PreconditionFailed(ifMatch, record.version);
+    const next: BillingSettingsRecord = { ...record, scheduledProduction: input.scheduledProduction, version: record.version + 1, updatedAt: nowIso() };
+    await commitUpdate([billingSettingsEntity.put(next, loaded)], billingSettingsEntity.guard(firmId, ifMatch));
+    return billingSettingsEntity.toApi(next);
   });
 }
 
@@ -48,13 +33,13 @@ export async function runScheduledProduction(): Promise<{ firms: number; jobs: s
   let firms = 0;
   let cursor: string | undefined;
   do {
-    const page = await accountingStore.listIndex<SettingsRecord>('gsi3', SCHEDULED, { limit: 100, cursor });
-    for (const settings of page.items) {
+    const page = await billingSettingsEntity.pageScheduledFirms({ limit: 100, cursor });
+    for (const firmId of page.items) {
       firms++;
-      const approved = await billsRepo.byStatus(settings.firmId, 'approved', { limit: 1 });
+      const approved = await billEntity.pageByStatus(firmId, 'approved', { limit: 1 });
       if (approved.items.length === 0) continue;
-      const { job, items } = startProductionItems(settings.firmId, undefined);
-      await accountingStore.commit(items);
+      const { job, items } = startProductionItems(firmId, undefined);
+      await commit(items);
       jobs.push(job.id);
     }
     cursor = page.nextCursor ?? undefined;

@@ -1,16 +1,7 @@
-import { accountingKeys, accountingStore } from '../store.ts';
 import { documentUrl } from '../../aws/s3.ts';
+import { deliveryEntity } from '../entities/delivery.entity.ts';
 import type { BillRecord } from './model.ts';
 import type { Bill } from './schemas.ts';
-
-export interface DeliveryRecord {
-  billId: string;
-  key: string;
-  to: string;
-  status: 'sending' | 'sent' | 'unknown';
-  sentAt?: string;
-  messageId?: string;
-}
 
 const filename = (bill: BillRecord, kind: string, contactId?: string) =>
   `${kind === 'ledes' ? 'ledes' : 'invoice'}-${bill.invoiceNumber ?? bill.id}${contactId ? `-${contactId}` : ''}.${kind === 'ledes' ? 'txt' : 'pdf'}`;
@@ -28,7 +19,7 @@ export async function billToApi(bill: BillRecord, options: { withLinks?: boolean
           })),
         ),
     bill.status === 'finalized' || bill.status === 'paid'
-      ? accountingStore.all<DeliveryRecord>(bill.firmId, accountingKeys.deliveriesOf(bill.id))
+      ? deliveryEntity.ofBill(bill.firmId, bill.id)
       : [],
   ]);
   return {

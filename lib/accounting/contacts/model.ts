@@ -11,7 +11,7 @@ import type {
   PracticeContactUpserted,
 } from '#events/messages';
 import { answerCovers, pendingLink, type Link, type SyncState } from '../../sync/link.ts';
-import type { AccountingContact, AccountingContactKind, CreateAccountingContact, PatchAccountingContact } from './schemas.ts';
+import type { AccountingContactKind, CreateAccountingContact, PatchAccountingContact } from './schemas.ts';
 import { applyPatch } from '../../shared/patch.ts';
 
 /** An accounting contact as stored, and the pure rules of how it changes. */
@@ -32,20 +32,6 @@ export interface AccountingContactRecord extends Omit<ContactCommon, 'kind'> {
 }
 
 type PracticeUpserted = z.infer<typeof PracticeContactUpserted>;
-
-export function toApi(r: AccountingContactRecord): AccountingContact {
-  return {
-    id: r.id,
-    ...pickCommon(r as ContactCommon),
-    kind: r.kind,
-    numberingSequence: r.numberingSequence,
-    contactNumber: r.contactNumber,
-    link: r.link,
-    version: r.version,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  };
-}
 
 /** Whether a contact takes part in sync: not groups, not while the integration is off. */
 export const syncs = (r: Pick<AccountingContactRecord, 'kind'>, integrationEnabled: boolean) =>

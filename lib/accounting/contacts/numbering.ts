@@ -1,5 +1,4 @@
 import type { NumberingSequence } from '#events/contact';
-import { accountingKeys } from '../store.ts';
 import type { NumberRequest, NumberSpace } from '../numbering/claims.ts';
 
 /**
@@ -20,13 +19,9 @@ export function numericValue(number: string): number | undefined {
   return Number(number);
 }
 
-/** The next automatic number after the counter. */
-export const autoNumber = (counter: number): string => String(counter + 1);
-
 /** A contact sequence as a number space: plain numbers, one counter per sequence. */
 export const contactNumberSpace = (sequence: NumberingSequence): NumberSpace => ({
-  counterKey: accountingKeys.contactCounter(sequence),
-  claimKey: (number) => accountingKeys.contactNumber(sequence, number),
+  name: { kind: 'contact', sequence },
   format: (counter) => String(counter),
   valueOf: numericValue,
 });
@@ -36,12 +31,11 @@ export function renumbering(
   current: { firmId: string; id: string; numberSpace: NumberingSequence; contactNumber: string },
   requested: string,
 ): NumberRequest {
-  const space = contactNumberSpace(current.numberSpace);
   return {
     firmId: current.firmId,
-    space,
+    space: contactNumberSpace(current.numberSpace),
     requested,
     ownerId: current.id,
-    releasing: space.claimKey(current.contactNumber),
+    releasing: current.contactNumber,
   };
 }

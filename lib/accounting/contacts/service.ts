@@ -1,7 +1,7 @@
-import { accountingKeys, accountingStore } from '../store.ts';
 import { getAccountingSettings, practiceSeparateNumbering } from '../settings/service.ts';
 import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
-import type { TxItem, VersionGuard } from '../../aws/book-store.ts';
+import { commitUpdate, explainConflict, type TxItem, type VersionGuard } from '../../aws/transactions.ts';
+import { reconcilePending, type ReconcileReport } from '../../sync/reconciler.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict, NotFound, PreconditionFailed } from '../../shared/errors.ts';
@@ -9,8 +9,8 @@ import { retrying } from '../../shared/retry.ts';
 import type { Page, SearchQuery } from '../../shared/page.ts';
 import { commitWithNumber } from '../numbering/claims.ts';
 import { contactNumberSpace, numberingSequenceFor, renumbering } from './numbering.ts';
-import { contactsRepo } from './repository.ts';
-import { matchesSearch, newContact, patched, syncs, toApi, upsertMessage, type AccountingContactRecord } from './model.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
+import { matchesSearch, newContact, patched, syncs, upsertMessage, type AccountingContactRecord } from './model.ts';
 import type { AccountingContact, CreateAccountingContact, PatchAccountingContact } from './schemas.ts';
 
 export const contactUpsert = (record: AccountingContactRecord): TxItem =>
@@ -36,26 +36,26 @@ export async function createContact(firmId: string, input: CreateAccountingConta
   await retrying(() =>
     commitWithNumber({ firmId, space: contactNumberSpace(numberSpace), requested: input.contactNumber, ownerId: id }, (contactNumber) => {
       created = newContact(firmId, id, input, { contactNumber, numberSpace }, settings.integrationEnabled, nowIso());
-      return [contactsRepo.put(created, null), ...(syncs(created, settings.integrationEnabled) ? [contactUpsert(created)] : [])];
+      return [contactEntity.put(created, null), ...(syncs(created, settings.integrationEnabled) ? [contactUpsert(created)] : [])];
     }),
   );
-  return toApi(created!);
+  return contactEntity.toApi(created!);
 }
 
 export async function getContact(firmId: string, id: string): Promise<AccountingContact> {
-  const record = await contactsRepo.load(firmId, id);
+  const record = await contactEntity.get(firmId, id);
   if (!record) throw new NotFound('Contact');
-  return toApi(record);
+  return contactEntity.toApi(record);
 }
 
 export async function listContacts(firmId: string, query: SearchQuery): Promise<Page<AccountingContact>> {
   const search = query.search;
-  const page = await contactsRepo.list(firmId, {
+  const page = await contactEntity.list(firmId, {
     limit: query.limit,
     cursor: query.cursor,
     ...(search ? { filter: (r: AccountingContactRecord) => matchesSearch(r, search) } : {}),
   });
-  return { items: page.items.map(toApi), nextCursor: page.nextCursor };
+  return { items: page.items.map(contactEntity.toApi), nextCursor: page.nextCursor };
 }
 
 /** Edits a contact (a new number is claimed and the old one freed at once) and sends it to practice. */
@@ -67,21 +67,21 @@ export async function patchContact(
 ): Promise<AccountingContact> {
   const { settings } = await numberingContext(firmId);
   return retrying(async () => {
-    const current = await contactsRepo.load(firmId, id);
+    const current = await contactEntity.get(firmId, id);
     if (!current) throw new NotFound('Contact');
     if (ifMatch !== undefined && ifMatch !== current.version) throw new PreconditionFailed(ifMatch, current.version);
     if (settings.integrationEnabled && patch.kind && patch.kind !== current.kind && (patch.kind === 'group' || current.kind === 'group')) {
       throw new Conflict('restricted', 'A contact cannot become or stop being a group while the practice integration is on.');
     }
     const next = patched(current, patch, settings.integrationEnabled, nowIso());
-    const items = [contactsRepo.put(next, current.version), ...(syncs(next, settings.integrationEnabled) ? [contactUpsert(next)] : [])];
-    const guard = { ifMatch, firmId, sk: accountingKeys.contact(id) };
+    const items = [contactEntity.put(next, current.version), ...(syncs(next, settings.integrationEnabled) ? [contactUpsert(next)] : [])];
+    const guard = contactEntity.guard(firmId, id, ifMatch);
     if (next.contactNumber === current.contactNumber) {
-      await accountingStore.commitUpdate(items, guard);
+      await commitUpdate(items, guard);
     } else {
       await commitRenumbered(current, next, items, guard);
     }
-    return toApi(next);
+    return contactEntity.toApi(next);
   });
 }
 
@@ -94,6 +94,10 @@ async function commitRenumbered(
   try {
     await commitWithNumber(renumbering(current, next.contactNumber), () => items);
   } catch (error) {
-    await accountingStore.explainConflict(error, guard);
+    await explainConflict(error, guard);
   }
 }
+
+/** Re-sends the contacts whose link stayed pending too long (the scheduled reconciler). */
+export const reconcileContacts = (): Promise<ReconcileReport> =>
+  reconcilePending(contactEntity.pendingLinks, async (record) => ({ record, items: [contactUpsert(record)] }));

@@ -1,9 +1,8 @@
 import type * as z from 'zod';
 import type { PracticeContactLinked, PracticeContactUpserted } from '#events/messages';
-import { accountingKeys, accountingStore } from '../store.ts';
 import { accountingSettingsForSync } from '../settings/service.ts';
 import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
-import { firmPk, TransactionRefused, type TxItem } from '../../aws/book-store.ts';
+import { commit, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { NotFound } from '../../shared/errors.ts';
@@ -12,7 +11,7 @@ import { logger } from '../../shared/logger.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
 import { commitWithNumber, DuplicateNumber } from '../numbering/claims.ts';
 import { contactNumberSpace, numberingSequenceFor, renumbering } from './numbering.ts';
-import { contactsRepo } from './repository.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
 import {
   applyLinked,
   fromPractice,
@@ -50,8 +49,8 @@ export function onPracticeContactUpserted(m: Upserted): Promise<void> {
       mayBeNew = false;
     }
     const current = m.accountingContactId
-      ? await contactsRepo.load(m.firmId, m.accountingContactId)
-      : await contactsRepo.loadByPracticeId(m.firmId, m.practiceContactId);
+      ? await contactEntity.get(m.firmId, m.accountingContactId)
+      : await contactEntity.getByPracticeId(m.firmId, m.practiceContactId);
     if (!current) {
       if (m.accountingContactId) throw new NotFound(`Accounting contact ${m.accountingContactId}`);
       mayBeNew = true;
@@ -72,7 +71,7 @@ async function createFromPractice(m: Upserted, accountingSeparate: boolean): Pro
   try {
     await commitWithNumber({ firmId: m.firmId, space: contactNumberSpace(numberSpace), requested: m.reference, ownerId: id }, (contactNumber) => {
       const record = fromPractice(id, m, { contactNumber, numberSpace }, nowIso());
-      return [contactsRepo.put(record, null), contactsRepo.putLink(m.firmId, m.practiceContactId, id), answer(record)];
+      return [contactEntity.put(record, null), contactEntity.putLink(m.firmId, m.practiceContactId, id), answer(record)];
     });
   } catch (error) {
     // Linked already: this message is a re-send or a duplicate, or another delivery created it first.
@@ -105,7 +104,7 @@ async function updateFromPractice(current: AccountingContactRecord, m: Upserted)
     await commitChange(current, next, answer(next));
     return;
   }
-  const items = [contactsRepo.put(next, current.version), answer(next)];
+  const items = [contactEntity.put(next, current.version), answer(next)];
   try {
     await commitWithNumber(renumbering(current, contactNumber), () => items);
   } catch (error) {
@@ -118,12 +117,12 @@ async function updateFromPractice(current: AccountingContactRecord, m: Upserted)
 /** Tells practice its latest state could not be taken; nothing else is written. */
 async function refuse(m: Upserted, code: 'duplicate_number' | 'invalid', message: string): Promise<void> {
   logger.info('contact refused', { practiceContactId: m.practiceContactId, code });
-  await accountingStore.commit([putInOutbox(outboxEntry('toPractice', linkFailedMessage(m, code, message)))]);
+  await commit([putInOutbox(outboxEntry('toPractice', linkFailedMessage(m, code, message)))]);
 }
 
 async function commitChange(current: AccountingContactRecord, next: AccountingContactRecord | undefined, ...extra: TxItem[]) {
   try {
-    await accountingStore.commit([...(next ? [contactsRepo.put(next, current.version)] : []), ...extra]);
+    await commit([...(next ? [contactEntity.put(next, current.version)] : []), ...extra]);
   } catch (error) {
     if (error instanceof TransactionRefused && next && error.failedAt(0)) throw new Retry('contact changed meanwhile');
     throw error;
@@ -133,15 +132,10 @@ async function commitChange(current: AccountingContactRecord, next: AccountingCo
 /** Practice holds our state: the link is settled (and remembered for later messages). */
 export function onPracticeContactLinked(m: z.infer<typeof PracticeContactLinked>): Promise<void> {
   return retrying(async () => {
-    const current = await contactsRepo.load(m.firmId, m.accountingContactId);
+    const current = await contactEntity.get(m.firmId, m.accountingContactId);
     if (!current) throw new NotFound(`Accounting contact ${m.accountingContactId}`);
     const next = applyLinked(current, m, nowIso());
     if (!next) return;
-    await commitChange(current, next, {
-      Put: {
-        TableName: accountingStore.table,
-        Item: { pk: firmPk(m.firmId), sk: accountingKeys.contactLink(m.practiceContactId), contactId: current.id },
-      },
-    });
+    await commitChange(current, next, contactEntity.rememberLink(m.firmId, m.practiceContactId, current.id));
   });
 }

@@ -2,7 +2,6 @@ import type * as z from 'zod';
 import type { AccountingFileLinked, AccountingFileLinkFailed, Draft, LinkErrorCode, MatterOptions, PracticeMatterUpserted } from '#events/messages';
 import type { Link, SyncState } from '../../sync/link.ts';
 import { initialAllocations, reallocate, type Allocation } from './allocations.ts';
-import type { AccountingFile } from './schemas.ts';
 
 /** An accounting file (a matter, as accounting keeps it) and the pure rules of how it changes. */
 export interface FileRecord {
@@ -24,22 +23,6 @@ export interface FileRecord {
 }
 
 type Upserted = z.infer<typeof PracticeMatterUpserted>;
-
-export function toApi(r: FileRecord): AccountingFile {
-  return {
-    id: r.id,
-    matterNumber: r.matterNumber,
-    name: r.name,
-    clientIds: r.clientIds,
-    primaryClientId: r.clientIds[0]!,
-    allocations: r.allocations,
-    options: r.options,
-    link: r.link,
-    version: r.version,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  };
-}
 
 export function fromPractice(id: string, m: Upserted, matterNumber: string, now: string): FileRecord {
   const clientIds = m.clients.map((c) => c.accountingContactId);

@@ -1,12 +1,10 @@
-import { accountingKeys } from '../store.ts';
 import type { NumberSpace } from '../numbering/claims.ts';
 
 /** File (matter) numbers: the firm's prefix and a zero-padded counter, e.g. M00042. */
 export function fileNumberSpace(numbering: { prefix: string; width: number }): NumberSpace {
   const { prefix, width } = numbering;
   return {
-    counterKey: accountingKeys.fileCounter,
-    claimKey: accountingKeys.fileNumber,
+    name: { kind: 'file' },
     format: (counter) => `${prefix}${String(counter).padStart(width, '0')}`,
     valueOf: (number) => {
       if (!number.startsWith(prefix)) return undefined;

@@ -56,5 +56,3 @@ export const Disbursement = z.object({
   createdAt: z.string(),
 });
 export type Disbursement = z.infer<typeof Disbursement>;
-
-export const RestrictedBody = z.unknown();

@@ -1,18 +1,18 @@
 import type * as z from 'zod';
 import { compareClocks } from '#events/clock';
 import type { PracticeMatterUpserted } from '#events/messages';
-import { accountingKeys, accountingStore } from '../store.ts';
 import { accountingSettingsForSync } from '../settings/service.ts';
 import { commitWithNumber, DuplicateNumber } from '../numbering/claims.ts';
 import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
-import { TransactionRefused, type TxItem } from '../../aws/book-store.ts';
+import { commit, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { NotFound } from '../../shared/errors.ts';
 import { faultPoint } from '../../shared/faults.ts';
 import { logger } from '../../shared/logger.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
-import { filesRepo } from './repository.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
+import { fileEntity } from '../entities/file.entity.ts';
 import { fileNumberSpace } from './numbering.ts';
 import { fromPractice, linkedMessage, linkFailedMessage, withRemote, type FileRecord } from './model.ts';
 
@@ -28,7 +28,7 @@ const answer = (r: FileRecord) => putInOutbox(outboxEntry('toPractice', linkedMe
 
 async function refuse(m: Upserted, code: 'duplicate_number' | 'client_not_linked' | 'invalid', message: string) {
   logger.info('matter refused', { practiceMatterId: m.practiceMatterId, code });
-  await accountingStore.commit([putInOutbox(outboxEntry('toPractice', linkFailedMessage(m, code, message)))]);
+  await commit([putInOutbox(outboxEntry('toPractice', linkFailedMessage(m, code, message)))]);
 }
 
 export function onPracticeMatterUpserted(m: Upserted): Promise<void> {
@@ -36,13 +36,13 @@ export function onPracticeMatterUpserted(m: Upserted): Promise<void> {
     const settings = await accountingSettingsForSync(m.firmId);
     if (!settings.integrationEnabled) return refuse(m, 'invalid', 'The practice integration is switched off in accounting.');
     const clientIds = m.clients.map((c) => c.accountingContactId);
-    const contacts = await accountingStore.getMany<{ id: string; kind: string }>(m.firmId, clientIds.map(accountingKeys.contact));
-    const missing = clientIds.filter((id) => !contacts.has(accountingKeys.contact(id)));
+    const contacts = await contactEntity.getMany(m.firmId, clientIds);
+    const missing = clientIds.filter((id) => !contacts.has(id));
     if (missing.length) return refuse(m, 'client_not_linked', `Accounting has no contact ${missing.join(', ')}.`);
 
     const current = m.accountingFileId
-      ? await filesRepo.load(m.firmId, m.accountingFileId)
-      : await filesRepo.loadByMatterId(m.firmId, m.practiceMatterId);
+      ? await fileEntity.get(m.firmId, m.accountingFileId)
+      : await fileEntity.getByMatterId(m.firmId, m.practiceMatterId);
     const space = fileNumberSpace(settings.fileNumbering);
     if (!current) {
       if (m.accountingFileId) throw new NotFound(`File ${m.accountingFileId}`);
@@ -51,7 +51,7 @@ export function onPracticeMatterUpserted(m: Upserted): Promise<void> {
       try {
         await commitWithNumber({ firmId: m.firmId, space, requested: m.fileReference, ownerId: id, what: 'matter' }, (number) => {
           const file = fromPractice(id, m, number, nowIso());
-          return [filesRepo.put(file, null), filesRepo.putMatterLink(m.firmId, m.practiceMatterId, id), answer(file)];
+          return [fileEntity.put(file, null), fileEntity.putMatterLink(m.firmId, m.practiceMatterId, id), answer(file)];
         });
       } catch (error) {
         if (error instanceof DuplicateNumber) return refuse(m, 'duplicate_number', error.message);
@@ -65,18 +65,18 @@ export function onPracticeMatterUpserted(m: Upserted): Promise<void> {
     const order = compareClocks(m.clock, current.sync.clock);
     if (order < 0) return;
     if (order === 0) {
-      await accountingStore.commit([answer(current)]);
+      await commit([answer(current)]);
       return;
     }
     const number = m.fileReference ?? current.matterNumber;
     const next = withRemote(current, m, number, nowIso());
-    const items: TxItem[] = [filesRepo.put(next, current.version), answer(next)];
+    const items: TxItem[] = [fileEntity.put(next, current.version), answer(next)];
     try {
       if (number === current.matterNumber) {
-        await accountingStore.commit(items);
+        await commit(items);
       } else {
         await commitWithNumber(
-          { firmId: m.firmId, space, requested: number, ownerId: current.id, releasing: space.claimKey(current.matterNumber), what: 'matter' },
+          { firmId: m.firmId, space, requested: number, ownerId: current.id, releasing: current.matterNumber, what: 'matter' },
           () => items,
         );
       }

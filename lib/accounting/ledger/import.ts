@@ -1,15 +1,17 @@
 import type * as z from 'zod';
 import type { ExportError, PracticeTimeExportBatch, PracticeTimeExportFinished } from '#events/messages';
-import { accountingKeys, accountingStore } from '../store.ts';
 import { accountingUsersByEmail } from '../users/service.ts';
-import { balanceChanges } from '../balances.ts';
-import type { FileRecord } from '../files/model.ts';
+import { balanceEntity } from '../entities/balance.entity.ts';
+import { exportBookingEntity, type BookingMarker } from '../entities/export-booking.entity.ts';
+import { fileEntity } from '../entities/file.entity.ts';
+import { ledgerEntryEntity } from '../entities/ledger-entry.entity.ts';
+import { notificationEntity } from '../entities/notification.entity.ts';
 import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
-import { TransactionRefused } from '../../aws/book-store.ts';
+import { commit, commitSkippingDone, TransactionRefused } from '../../aws/transactions.ts';
 import { logger } from '../../shared/logger.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { faultPoint } from '../../shared/faults.ts';
-import { fromExport, ledgerIndexKeys, unbilledValue, type LedgerRecord } from './model.ts';
+import { fromExport, unbilledValue, type LedgerRecord } from './model.ts';
 
 /**
  * How long a booking belongs to the delivery that made it. Within it only
@@ -20,21 +22,9 @@ import { fromExport, ledgerIndexKeys, unbilledValue, type LedgerRecord } from '.
  */
 export const BOOKING_LEASE_MS = 5_000;
 
-/** What a batch booked, kept so that any delivery of it can complete the booking exactly as it was made. */
-interface BookingMarker {
-  entity: 'exportBooking';
-  jobId: string;
-  batchNo: number;
-  createdAt: string;
-  /** Each booked time entry with the accounting user it was booked to. */
-  booked: [timeEntryId: string, timekeeperId: string][];
-  /** What was refused, and why: part of the answer. */
-  failed: ExportError[];
-}
-
 /** The booking marker of a batch, if the batch is booked. */
 export function bookingOf(m: Pick<z.infer<typeof PracticeTimeExportBatch>, 'firmId' | 'jobId' | 'batchNo'>): Promise<BookingMarker | undefined> {
-  return accountingStore.get<BookingMarker>(m.firmId, accountingKeys.exportBooking(m.jobId, m.batchNo));
+  return exportBookingEntity.get(m.firmId, m.jobId, m.batchNo);
 }
 
 /** Thrown (and the message retried later) while another delivery may still be writing a booking's entries. */
@@ -44,8 +34,6 @@ export class BookingInProgress extends Error {
     this.name = 'BookingInProgress';
   }
 }
-
-const ledgerItem = (r: LedgerRecord) => ({ sk: accountingKeys.ledgerEntry(r.id), attributes: { ...r, ...ledgerIndexKeys(r) } });
 
 /**
  * Books one export batch into the client ledger. Entries whose file exists
@@ -64,13 +52,13 @@ const ledgerItem = (r: LedgerRecord) => ({ sk: accountingKeys.ledgerEntry(r.id),
 export async function bookExportBatch(m: z.infer<typeof PracticeTimeExportBatch>): Promise<void> {
   const [users, files] = await Promise.all([
     accountingUsersByEmail(m.firmId, m.entries.map((e) => e.timekeeperEmail).filter(Boolean)),
-    accountingStore.getMany<FileRecord>(m.firmId, m.entries.map((e) => accountingKeys.file(e.accountingFileId))),
+    fileEntity.getMany(m.firmId, m.entries.map((e) => e.accountingFileId)),
   ]);
   const now = nowIso();
   const failed: ExportError[] = [];
   const records: LedgerRecord[] = [];
   for (const e of m.entries) {
-    const file = files.get(accountingKeys.file(e.accountingFileId));
+    const file = files.get(e.accountingFileId);
     const userId = users.get(e.timekeeperEmail.toLowerCase());
     if (!file) {
       failed.push({ timeEntryId: e.timeEntryId, code: 'matter_not_linked', message: `Accounting has no file for "${e.matterName}".` });
@@ -88,9 +76,9 @@ export async function bookExportBatch(m: z.infer<typeof PracticeTimeExportBatch>
     entity: 'exportBooking', jobId: m.jobId, batchNo: m.batchNo, createdAt: now, booked: records.map((r) => [r.timeEntryId, r.timekeeperId]), failed,
   };
   try {
-    await accountingStore.commit([
-      accountingStore.putUnique(m.firmId, accountingKeys.exportBooking(m.jobId, m.batchNo), { ...marker }),
-      ...balanceChanges(m.firmId, records.map((r) => ({ file: files.get(accountingKeys.file(r.fileId))!, delta: { unbilled: unbilledValue(r) } }))),
+    await commit([
+      exportBookingEntity.create(m.firmId, marker),
+      ...balanceEntity.changes(m.firmId, records.map((r) => ({ file: files.get(r.fileId)!, delta: { unbilled: unbilledValue(r) } }))),
     ]);
   } catch (error) {
     if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
@@ -98,18 +86,18 @@ export async function bookExportBatch(m: z.infer<typeof PracticeTimeExportBatch>
   }
   faultPoint('accounting.ledger.afterBooking', m.firmId);
   try {
-    await accountingStore.putOwned(m.firmId, records.map(ledgerItem), Date.parse(now) + BOOKING_LEASE_MS);
+    await ledgerEntryEntity.putOwned(m.firmId, records, Date.parse(now) + BOOKING_LEASE_MS);
   } catch (error) {
     // Too slow for the lease (or the writes failed): finish as any later delivery would, entry by entry.
     logger.warn('booking entries outlived their lease; writing them guarded', { batchNo: m.batchNo, error: error as Error });
-    await writeMissing(m.firmId, records);
+    await writeMissing(records);
   }
   await answer(m, records, failed);
 }
 
 /** Tells practice what the batch booked and refused. Sent again by any delivery that completes a booking: practice counts it once. */
 async function answer(m: z.infer<typeof PracticeTimeExportBatch>, records: LedgerRecord[], failed: ExportError[]): Promise<void> {
-  await accountingStore.commit([
+  await commit([
     putInOutbox(outboxEntry('toPractice', {
       type: 'accounting.time.batch_booked',
       firmId: m.firmId,
@@ -131,18 +119,18 @@ async function completeBooking(m: z.infer<typeof PracticeTimeExportBatch>): Prom
   if (!marker) throw new Error(`the booking of batch ${m.batchNo} of ${m.jobId} was refused but is not there`);
   const sent = new Map(m.entries.map((e) => [e.timeEntryId, e]));
   const records = marker.booked.map(([timeEntryId, timekeeperId]) => fromExport(m.firmId, sent.get(timeEntryId)!, timekeeperId, marker.createdAt));
-  const existing = await accountingStore.getMany<LedgerRecord>(m.firmId, records.map((r) => accountingKeys.ledgerEntry(r.id)));
-  const missing = records.filter((r) => !existing.has(accountingKeys.ledgerEntry(r.id)));
+  const existing = await ledgerEntryEntity.getMany(m.firmId, records.map((r) => r.id));
+  const missing = records.filter((r) => !existing.has(r.id));
   if (missing.length) {
     if (Date.now() - Date.parse(marker.createdAt) < BOOKING_LEASE_MS) throw new BookingInProgress(m.batchNo);
-    await writeMissing(m.firmId, missing);
+    await writeMissing(missing);
   }
   await answer(m, records, marker.failed);
 }
 
 /** Writes ledger entries each only if it does not exist yet (an entry that does is left as it is: it may have moved on). */
-async function writeMissing(firmId: string, records: LedgerRecord[]): Promise<void> {
-  await accountingStore.commitSkippingDone(records.map(ledgerItem).map(({ sk, attributes }) => accountingStore.putUnique(firmId, sk, attributes)));
+async function writeMissing(records: LedgerRecord[]): Promise<void> {
+  await commitSkippingDone(records.map((r) => ledgerEntryEntity.put(r, null)));
 }
 
 /** An export ended: if anything failed, an import alert says how much. Once per job. */
@@ -151,10 +139,8 @@ export async function onExportFinished(m: z.infer<typeof PracticeTimeExportFinis
   const id = `nt_${m.jobId.replace(/^job_/, '')}`;
   const message = `${m.failed} of ${m.total} time ${m.total === 1 ? 'entry' : 'entries'} could not be imported; see job ${m.jobId} for each one and how to fix it.`;
   try {
-    await accountingStore.commit([
-      accountingStore.putUnique(m.firmId, accountingKeys.notification(id), {
-        entity: 'notification', firmId: m.firmId, id, jobId: m.jobId, message, errorCount: m.failed, createdAt: nowIso(),
-      }),
+    await commit([
+      notificationEntity.create({ entity: 'notification', firmId: m.firmId, id, jobId: m.jobId, message, errorCount: m.failed, createdAt: nowIso() }),
     ]);
   } catch (error) {
     if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;

@@ -1,6 +1,6 @@
 import type { ExportedEntry } from '#events/messages';
 import { money, toMoney } from '../../shared/money.ts';
-import type { LedgerEntry, LedgerStatus, LedgerType } from './schemas.ts';
+import type { LedgerEntry, LedgerType } from './schemas.ts';
 
 /** A client ledger entry as stored, and the pure rules that make and change it. */
 export interface LedgerRecord extends LedgerEntry {
@@ -60,21 +60,5 @@ export function fromExport(firmId: string, e: ExportedEntry, timekeeperId: strin
     version: 1,
     createdAt: now,
     updatedAt: now,
-  };
-}
-
-export function toApi(r: LedgerRecord): LedgerEntry {
-  const { entity: _e, firmId: _f, fixed: _x, billId: _b, timekeeperLedesId: _l, timekeeperClassification: _c, ...entry } = r;
-  return entry;
-}
-
-/** The list-index keys of a ledger entry: by file and status, and by file; each sorted by date. */
-export function ledgerIndexKeys(r: { firmId: string; fileId: string; status: LedgerStatus; date: string; id: string }) {
-  const sk = `${r.date}#${r.id}`;
-  return {
-    gsi1pk: `FIRM#${r.firmId}#FILE#${r.fileId}#LEDGER#${r.status}`,
-    gsi1sk: sk,
-    gsi2pk: `FIRM#${r.firmId}#FILE#${r.fileId}#LEDGER`,
-    gsi2sk: sk,
   };
 }

@@ -1,16 +1,15 @@
-import { accountingStore } from '../store.ts';
-import { firmPk, TransactionRefused, type TxItem } from '../../aws/book-store.ts';
+import { commit, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
 import { Conflict } from '../../shared/errors.ts';
 import { Retry } from '../../shared/retry.ts';
+import { numberingEntity, type NumberSpaceName } from '../entities/numbering.entity.ts';
 
 /**
  * A number space of the accounting book (a contact sequence, file numbers):
- * where its counter lives, which item holds a number, how the next number is
- * written, and which counter value a hand-given number stands for.
+ * which counter and claims it has (see entities/numbering.entity.ts), how the
+ * next number is written, and which counter value a hand-given number stands for.
  */
 export interface NumberSpace {
-  counterKey: string;
-  claimKey: (number: string) => string;
+  name: NumberSpaceName;
   format: (counter: number) => string;
   /** The counter value a number stands for, if it is one of the space's own shape. */
   valueOf: (number: string) => number | undefined;
@@ -25,30 +24,13 @@ export class DuplicateNumber extends Conflict {
   }
 }
 
-export const readCounter = async (firmId: string, space: Pick<NumberSpace, 'counterKey'>) =>
-  (await accountingStore.get<{ value: number }>(firmId, space.counterKey))?.value ?? 0;
-
-/** Moves a counter from `from` to `to`, only if it still stands at `from`. */
-export function moveCounter(firmId: string, space: Pick<NumberSpace, 'counterKey'>, from: number, to: number): TxItem {
-  return {
-    Update: {
-      TableName: accountingStore.table,
-      Key: { pk: firmPk(firmId), sk: space.counterKey },
-      UpdateExpression: 'SET #value = :to',
-      ConditionExpression: from === 0 ? 'attribute_not_exists(#value) OR #value = :from' : '#value = :from',
-      ExpressionAttributeNames: { '#value': 'value' },
-      ExpressionAttributeValues: { ':to': to, ':from': from },
-    },
-  };
-}
-
 export interface NumberRequest {
   firmId: string;
   space: NumberSpace;
   /** A hand-given number; absent = the next number of the space. */
   requested?: string | undefined;
   ownerId: string;
-  /** The claim item of the number the owner holds now, freed in the same transaction. */
+  /** The number of the space the owner holds now, freed in the same transaction. */
   releasing?: string | undefined;
   /** Names the thing numbered in a DuplicateNumber message. */
   what?: string;
@@ -75,7 +57,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function commitWithNumber(request: NumberRequest, build: (number: string) => TxItem[]): Promise<string> {
   const { firmId, space, requested, ownerId, releasing } = request;
-  let counter = await readCounter(firmId, space);
+  let counter = await numberingEntity.counter(firmId, space.name);
   for (let race = 0; ; race++) {
     const number = requested ?? space.format(counter + 1);
     const value = requested === undefined ? counter + 1 : space.valueOf(number);
@@ -83,11 +65,11 @@ export async function commitWithNumber(request: NumberRequest, build: (number: s
     const own = build(number);
     const claim = own.length;
     const counterAt = target !== undefined ? own.length + 1 : -1;
-    const items = [...own, accountingStore.putUnique(firmId, space.claimKey(number), { ownerId, number })];
-    if (target !== undefined) items.push(moveCounter(firmId, space, counter, target));
-    if (releasing) items.push(accountingStore.delete(firmId, releasing));
+    const items = [...own, numberingEntity.claim(firmId, space.name, number, ownerId)];
+    if (target !== undefined) items.push(numberingEntity.moveCounter(firmId, space.name, counter, target));
+    if (releasing) items.push(numberingEntity.release(firmId, space.name, releasing));
     try {
-      await accountingStore.commit(items);
+      await commit(items);
       return number;
     } catch (error) {
       if (!(error instanceof TransactionRefused)) throw error;
@@ -96,14 +78,14 @@ export async function commitWithNumber(request: NumberRequest, build: (number: s
       if (error.failedAt(claim) && !counterMoved) {
         if (requested !== undefined) throw new DuplicateNumber(number, request.what);
         // A hand-given number already sits where the counter points: step over it.
-        await accountingStore.commit([moveCounter(firmId, space, counter, counter + 1)]).catch(() => undefined);
+        await commit([numberingEntity.moveCounter(firmId, space.name, counter, counter + 1)]).catch(() => undefined);
       } else if (!counterMoved && !error.transient) {
         throw error;
       }
       if (race + 1 >= COUNTER_RACES) throw new Retry('number counter busy');
       // Another creation took the next number first: take the one after it, after a moment's jitter.
       await sleep(Math.random() * Math.min(20, 2 ** race));
-      counter = await readCounter(firmId, space);
+      counter = await numberingEntity.counter(firmId, space.name);
     }
   }
 }
