@@ -1,7 +1,6 @@
 import { firmPk, strip } from '../../aws/book-store.ts';
 import type { TxItem } from '../../aws/transactions.ts';
-import { newId } from '../../shared/ids.ts';
-import { outboxExpiry, putInOutbox } from '../../sync/outbox.ts';
+import { balanceAnnouncement } from '../../sync/outbox.entity.ts';
 import { centsOf, netChanges, type BalanceChange, type BalanceDelta, type BalanceRecord } from '../balances.ts';
 import { accountingTable } from './book.ts';
 
@@ -11,27 +10,13 @@ import { accountingTable } from './book.ts';
  * | item | key | what it holds |
  * |---|---|---|
  * | balance | `BALANCE#FILE#<fileId>` | a BalanceRecord: whole cents and `seq`, moved only by atomic ADDs |
- * | announcement (outbox table) | pk `BALANCE#<msgId>`, sk `ANNOUNCE` | the files a transaction moved; the balance publisher reads their balances and tells practice |
+ * | announcement | in the outbox table (lib/sync/outbox.entity.ts) | the files a transaction moved; the balance publisher reads their balances and tells practice |
  *
  * Transitions: `add` (an unconditional ADD of the delta's cents and of `seq`,
  * so concurrent changes never conflict or get lost; the first one makes the
  * item) and `changes` (the adds of a transaction, one per file, and their
  * announcement).
  */
-
-/**
- * Says that a transaction moved these files' balances. It carries no figures:
- * the publisher reads each balance after the commit, so what practice hears is
- * never older than this change, and `seq` orders what it hears.
- */
-export interface BalanceAnnouncement {
-  pk: string;
-  sk: 'ANNOUNCE';
-  entity: 'balance_announcement';
-  firmId: string;
-  fileIds: string[];
-  expiresAt: number;
-}
 
 const sk = (fileId: string) => `BALANCE#FILE#${fileId}`;
 
@@ -75,14 +60,6 @@ export const balanceEntity = {
   changes(firmId: string, changes: readonly BalanceChange[]): TxItem[] {
     const moving = netChanges(changes);
     if (!moving.length) return [];
-    const announcement: BalanceAnnouncement = {
-      pk: `BALANCE#${newId('msg')}`,
-      sk: 'ANNOUNCE',
-      entity: 'balance_announcement',
-      firmId,
-      fileIds: moving.map((c) => c.file.id),
-      expiresAt: outboxExpiry(),
-    };
-    return [...moving.map((c) => add(firmId, c.file, c.delta)), putInOutbox(announcement)];
+    return [...moving.map((c) => add(firmId, c.file, c.delta)), balanceAnnouncement(firmId, moving.map((c) => c.file.id))];
   },
 };
