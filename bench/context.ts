@@ -3,15 +3,13 @@
  * in a child process), an API client per firm, a DynamoDB client on the same
  * DynamoDB Local, the stack's request counters, and small measuring helpers.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mintToken } from '../infra/local/keys.ts';
-import { PidRegistry } from '../infra/local/processes.ts';
+import { StackProcess } from '../infra/local/stack-process.ts';
 import type { StackInfo } from '../infra/local/stack.ts';
 
 export const root = resolve(import.meta.dirname, '..');
@@ -215,36 +213,22 @@ export interface StartedStack extends Stack {
 
 /** Starts `npm start` in memory on free ports in a child process, as the integration tests do. */
 export async function startStack(log: (m: string) => void): Promise<StartedStack> {
-  const stateDir = mkdtempSync(join(tmpdir(), 'lbs-bench-'));
-  const readyFile = join(stateDir, 'ready.json');
-  const logFile = join(stateDir, 'stack.log');
-  const out = openSync(logFile, 'a');
+  const child = new StackProcess({
+    label: 'bench',
+    memory: true,
+    visibilityTimeoutSeconds: 30,
+    logLevel: 'ERROR',
+    // BENCH_CPU_PROF=<dir>: the stack writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+    nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [],
+    startTimeoutMs: 120_000,
+    stopTimeoutMs: 15_000,
+    keepStateVariable: 'KEEP_BENCH_STATE',
+    log,
+  });
+  const logFile = child.logFile;
   const started = performance.now();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      // BENCH_CPU_PROF=<dir>: the stack writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : []),
-      '--import', 'tsx',
-      'infra/local/start.ts',
-      '--memory',
-      '--port', '0',
-      '--state-dir', stateDir,
-      '--ready-file', readyFile,
-      '--visibility-timeout', '30',
-      '--log-level', 'ERROR',
-    ],
-    { cwd: root, stdio: ['ignore', out, out], env: { ...process.env, PORT: '0' } },
-  );
-  const deadline = Date.now() + 120_000;
-  while (!existsSync(readyFile)) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`The local stack did not start:\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
-    }
-    await sleep(100);
-  }
-  const info = JSON.parse(readFileSync(readyFile, 'utf8')) as StackInfo;
+  const info = await child.start();
+  const pid = child.pid!;
   log(`local stack up in ${((performance.now() - started) / 1000).toFixed(1)} s at ${info.url} (log: ${logFile})`);
 
   const raw = new DynamoDBClient({
@@ -296,7 +280,7 @@ export async function startStack(log: (m: string) => void): Promise<StartedStack
       };
     },
     metrics,
-    cpu: () => treeCpu(child.pid!),
+    cpu: () => treeCpu(pid),
     async resetMetrics() {
       const r = await call('DELETE', '/__local/metrics', undefined);
       if (r.status !== 204) throw new Error(`DELETE /__local/metrics: ${r.status}`);
@@ -304,7 +288,7 @@ export async function startStack(log: (m: string) => void): Promise<StartedStack
     async settle(quietMs = 1500, maxMs = 60_000) {
       // Quiet = no handler DynamoDB request, and the stack under one core of CPU (the stream pollers alone keep
       // DynamoDB Local at ~0.2–0.6 of a core when nothing happens, more after big writes).
-      const read = async () => ({ requests: countOf(await metrics()), cpu: Object.values(treeCpu(child.pid!)).reduce((a, b) => a + b, 0) });
+      const read = async () => ({ requests: countOf(await metrics()), cpu: Object.values(treeCpu(pid)).reduce((a, b) => a + b, 0) });
       let last = await read();
       const deadline = Date.now() + maxMs;
       let quietSince = Date.now();
@@ -321,19 +305,7 @@ export async function startStack(log: (m: string) => void): Promise<StartedStack
     },
     async stop() {
       raw.destroy();
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, sleep(15_000)]);
-        if (child.exitCode === null) {
-          log('the local stack did not stop on SIGTERM: SIGKILL');
-          child.kill('SIGKILL');
-          await Promise.race([new Promise((r) => child.once('exit', r)), sleep(5_000)]);
-          // The stack recorded its DynamoDB JVM; with its parent gone, this stops exactly that pid.
-          new PidRegistry(join(stateDir, 'pids')).reapOrphans();
-        }
-      }
-      if (process.env.KEEP_BENCH_STATE !== '1') rmSync(stateDir, { recursive: true, force: true });
+      await child.stop();
     },
   };
   return stack;

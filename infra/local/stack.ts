@@ -5,20 +5,20 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { S3Client } from '@aws-sdk/client-s3';
-import type { IncomingMessage } from 'node:http';
-import { functions, type FunctionName, type QueueName, type TableName } from '#lib/declaration';
+import { functions, type FunctionDecl, type FunctionName, type QueueName, type TableName } from '#lib/declaration';
 import { routesOf } from '#lib/api/routes';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamo, startMailSink, startQueuesAndStorage, type Emulator } from './emulators.ts';
 import { freePort, PidRegistry } from './processes.ts';
-import { provision } from './provision.ts';
+import { provision, type Provisioned } from './provision.ts';
 import { localVerifier } from './keys.ts';
-import { startHttpServer, type LocalRoute } from './http-server.ts';
-import { firmOf, startQueuePoller } from './queue-poller.ts';
+import { startHttpServer, type LocalEndpoint, type LocalRoute } from './http-server.ts';
+import { startQueuePoller } from './queue-poller.ts';
 import { startStreamPoller, type StreamConsumer } from './stream-poller.ts';
 import { startScheduler } from './scheduler.ts';
 import { checkpointStore } from './checkpoints.ts';
 import { projectRoot } from './paths.ts';
 import type { AnyHandler } from './lambda-context.ts';
+import { chaosSwitches, localRoutes, type Chaos, type LocalRoutesDeps } from './local-routes.ts';
 
 export interface LocalStackOptions {
   /** HTTP API port (0 = any free port). */
@@ -66,6 +66,15 @@ export interface RunningStack extends StackInfo {
   stop(): Promise<void>;
 }
 
+/** Something started that must be stopped, last started first. */
+type Stopper = () => Promise<void>;
+type OnError = (where: string) => (error: unknown) => void;
+
+const onError: OnError = (where) => (error) =>
+  console.error(JSON.stringify({ level: 'ERROR', message: `local stack: ${where}`, error: String((error as Error)?.stack ?? error) }));
+
+const declared = Object.entries(functions) as [FunctionName, FunctionDecl][];
+
 /**
  * Starts the whole system on loopback: DynamoDB Local, fauxqs (SQS + S3), an
  * SMTP sink, then the declared tables, queues and buckets, then the HTTP API,
@@ -73,185 +82,206 @@ export interface RunningStack extends StackInfo {
  * handler modules Lambda runs.
  */
 export async function startLocalStack(o: LocalStackOptions): Promise<RunningStack> {
-  const errors = (where: string) => (error: unknown) =>
-    console.error(JSON.stringify({ level: 'ERROR', message: `local stack: ${where}`, error: String((error as Error)?.stack ?? error) }));
   const pids = new PidRegistry(join(o.stateDir, 'pids'));
   pids.reapOrphans();
-  const stoppers: (() => Promise<void>)[] = [];
+  const stoppers: Stopper[] = [];
   const stopAll = async () => {
-    for (const stop of stoppers.reverse()) await stop().catch(errors('stop'));
+    for (const stop of stoppers.reverse()) await stop().catch(onError('stop'));
   };
 
   try {
-    const [dynamoPort, fauxqsPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
-    const dataDir = o.persist ? join(o.stateDir, 'data') : null;
-    const mailDir = join(o.stateDir, 'mail');
-    const dynamo: Emulator = await startDynamo({ port: dynamoPort, dataDir: dataDir && join(dataDir, 'dynamodb'), pids });
-    stoppers.push(dynamo.stop);
-    const fauxqs = await startQueuesAndStorage(fauxqsPort);
-    stoppers.push(fauxqs.stop);
-    const smtp = await startMailSink(smtpPort, mailDir);
-    stoppers.push(smtp.stop);
-
-    const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
-    const clients = {
-      dynamo: new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint }),
-      sqs: new SQSClient({ ...clientConfig, endpoint: fauxqs.endpoint }),
-      s3: new S3Client({ ...clientConfig, endpoint: fauxqs.endpoint, forcePathStyle: true }),
-      streams: new DynamoDBStreamsClient({ ...clientConfig, endpoint: dynamo.endpoint }),
-    };
+    const emulators = await startEmulators(o, pids, stoppers);
+    const clients = clientsOf(emulators);
     const resources = await provision(clients, { visibilityTimeoutSeconds: o.visibilityTimeoutSeconds });
-
-    // The handlers read their configuration at import, as in Lambda: set it first.
-    Object.assign(process.env, resources.env, {
-      AWS_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_SQS: fauxqs.endpoint,
-      AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
-      SMTP_URL: smtp.endpoint,
-      FAULT_INJECTION: 'on',
-      LOG_LEVEL: o.logLevel ?? process.env.LOG_LEVEL ?? 'INFO',
-      POWERTOOLS_LOG_LEVEL: o.logLevel ?? process.env.LOG_LEVEL ?? 'INFO',
-      ...(o.redriveAfterSeconds ? { SYNC_REDRIVE_AFTER_SECONDS: String(o.redriveAfterSeconds) } : {}),
-    });
-
-    const handlers = new Map<FunctionName, AnyHandler>();
-    for (const [name, decl] of Object.entries(functions) as [FunctionName, (typeof functions)[FunctionName]][]) {
-      const module = (await import(pathToFileURL(join(projectRoot, decl.entry)).href)) as { handler: AnyHandler };
-      handlers.set(name, module.handler);
-    }
-    const faults = await import('#lib/shared/faults');
-    const { dynamoRequests } = await import('#lib/aws/dynamodb');
-
-    const routes: LocalRoute[] = [];
-    for (const name of handlers.keys()) {
-      for (const spec of routesOf(name)) routes.push({ spec, functionName: name, handler: handlers.get(name)! });
-    }
-
-    const scheduled = (Object.entries(functions) as [FunctionName, (typeof functions)[FunctionName]][]).flatMap(([name, decl]) =>
-      decl.trigger.kind === 'schedule'
-        ? [{ name, handler: handlers.get(name)!, everyMs: o.scheduleEveryMs ?? decl.trigger.everyMinutes * 60_000 }]
-        : [],
-    );
-    const scheduler = startScheduler(scheduled, errors('schedule'));
+    configureHandlers(o, emulators, resources);
+    const { handlers, faults, dynamoRequests } = await loadHandlers();
+    const scheduler = startSchedules(o, handlers);
     stoppers.push(scheduler.stop);
 
-    /** Firms whose queued messages are all delivered twice (chaos tests). */
-    const duplicateFirms = new Set<string>();
-    const chaosCounts = { duplicatedBatches: 0 };
+    const chaos = chaosSwitches();
     const keyDir = join(o.stateDir, 'keys');
     const verifier = await localVerifier(keyDir);
     let info: StackInfo | undefined;
+    const local = localRoutes({ jwks: verifier.jwks, info: () => info, scheduler, faults, dynamoRequests, chaos });
+    const server = await startApi(o.port, handlers, verifier, local, stoppers);
 
-    const local = async (req: IncomingMessage, body: string) => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      if (req.method === 'GET' && path === '/.well-known/jwks.json') return { status: 200, body: verifier.jwks };
-      if (!path.startsWith('/__local/')) return undefined;
-      if (req.method === 'GET' && path === '/__local/info') return { status: 200, body: info };
-      const schedule = /^\/__local\/schedules\/(\w+)$/.exec(path);
-      if (req.method === 'POST' && schedule) {
-        if (!scheduler.names.includes(schedule[1]! as FunctionName)) return { status: 404, body: { error: 'no such schedule', schedules: scheduler.names } };
-        return { status: 200, body: (await scheduler.runNow(schedule[1]!)) ?? null };
-      }
-      if (path === '/__local/faults' && req.method === 'POST') {
-        const { point, times, firmId } = JSON.parse(body || '{}') as { point: string; times?: number; firmId?: string };
-        faults.armFault(point, times ?? 1, firmId);
-        return { status: 204, body: null };
-      }
-      if (path === '/__local/metrics' && req.method === 'GET') return { status: 200, body: { dynamodbRequests: dynamoRequests, ...chaosCounts } };
-      if (path === '/__local/metrics' && req.method === 'DELETE') {
-        for (const key of Object.keys(dynamoRequests)) delete dynamoRequests[key];
-        return { status: 204, body: null };
-      }
-      if (path === '/__local/chaos' && req.method === 'POST') {
-        const { firmId, duplicateDeliveries } = JSON.parse(body || '{}') as { firmId: string; duplicateDeliveries: boolean };
-        if (duplicateDeliveries) duplicateFirms.add(firmId);
-        else duplicateFirms.delete(firmId);
-        return { status: 204, body: null };
-      }
-      if (path === '/__local/faults' && req.method === 'DELETE') {
-        faults.clearFaults();
-        return { status: 204, body: null };
-      }
-      return { status: 404, body: { error: 'unknown local endpoint' } };
-    };
+    await startQueuePollers(o, clients.sqs, resources, handlers, chaos, stoppers);
+    startStreamPollers(clients.streams, resources, handlers, stoppers);
 
-    const server = await startHttpServer({
-      port: o.port,
-      routes,
-      verify: async (token) => (await verifier.verify(token)) as Record<string, unknown>,
-      local,
-      onError: errors('http'),
-    });
-    stoppers.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    );
-
-    const streamConsumers = new Map<TableName, StreamConsumer[]>();
-    for (const [name, decl] of Object.entries(functions) as [FunctionName, (typeof functions)[FunctionName]][]) {
-      const trigger = decl.trigger;
-      if (trigger.kind === 'queue') {
-        const queueUrl = resources.queueUrls[trigger.queue];
-        const arn = await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
-        const poller = startQueuePoller({
-          sqs: clients.sqs,
-          functionName: name,
-          queueUrl,
-          queueArn: arn.Attributes!.QueueArn!,
-          handler: handlers.get(name)!,
-          batchSize: trigger.batchSize,
-          concurrency: o.queueConcurrency ?? localQueueConcurrency(trigger.maxConcurrency),
-          onError: errors(`queue ${trigger.queue}`),
-          deliverTwice: (records) => {
-            const twice = duplicateFirms.size > 0 && records.some((r) => duplicateFirms.has(firmOf(r) ?? ''));
-            if (twice) chaosCounts.duplicatedBatches++;
-            return twice;
-          },
-        });
-        stoppers.push(poller.stop);
-      } else if (trigger.kind === 'stream') {
-        const consumer = { functionName: name, handler: handlers.get(name)!, batchSize: trigger.batchSize, filter: trigger.filter };
-        streamConsumers.set(trigger.table, [...(streamConsumers.get(trigger.table) ?? []), consumer]);
-      }
-    }
-    for (const [table, consumers] of streamConsumers) {
-      const streamArn = resources.streamArns[table];
-      if (!streamArn) throw new Error(`Table ${table} has no stream`);
-      const poller = startStreamPoller({
-        streams: clients.streams,
-        streamArn,
-        consumers,
-        checkpoints: checkpointStore(),
-        onError: errors(`stream ${table}`),
-      });
-      stoppers.push(poller.stop);
-    }
-
-    const port = (server.address() as { port: number }).port;
-    info = {
-      url: `http://127.0.0.1:${port}`,
-      stateDir: o.stateDir,
-      keyDir,
-      mailDir,
-      endpoints: { dynamodb: dynamo.endpoint, sqs: fauxqs.endpoint, s3: fauxqs.endpoint, smtp: smtp.endpoint },
-      tables: Object.fromEntries(
-        Object.keys(resources.env)
-          .filter((k) => k.startsWith('TABLE_'))
-          .map((k) => [k.slice(6).toLowerCase(), resources.env[k]]),
-      ) as Record<TableName, string>,
-      queueUrls: resources.queueUrls,
-      dlqUrls: resources.dlqUrls,
-      region: LOCAL_REGION,
-    };
+    info = stackInfo(o, (server.address() as { port: number }).port, keyDir, emulators, resources);
     return { ...info, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+interface Emulators {
+  dynamo: Emulator;
+  fauxqs: Emulator;
+  smtp: Emulator;
+  mailDir: string;
+}
+
+/** DynamoDB Local (on disk under stateDir unless throw-away), fauxqs for SQS and S3, the SMTP sink; each on a free port. */
+async function startEmulators(o: LocalStackOptions, pids: PidRegistry, stoppers: Stopper[]): Promise<Emulators> {
+  const [dynamoPort, fauxqsPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
+  const dataDir = o.persist ? join(o.stateDir, 'data') : null;
+  const mailDir = join(o.stateDir, 'mail');
+  const dynamo = await startDynamo({ port: dynamoPort, dataDir: dataDir && join(dataDir, 'dynamodb'), pids });
+  stoppers.push(dynamo.stop);
+  const fauxqs = await startQueuesAndStorage(fauxqsPort);
+  stoppers.push(fauxqs.stop);
+  const smtp = await startMailSink(smtpPort, mailDir);
+  stoppers.push(smtp.stop);
+  return { dynamo, fauxqs, smtp, mailDir };
+}
+
+/** The stack's own AWS clients on the emulators (provisioning and the pollers; the handlers make their own). */
+function clientsOf(e: Emulators) {
+  const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  return {
+    dynamo: new DynamoDBClient({ ...clientConfig, endpoint: e.dynamo.endpoint }),
+    sqs: new SQSClient({ ...clientConfig, endpoint: e.fauxqs.endpoint }),
+    s3: new S3Client({ ...clientConfig, endpoint: e.fauxqs.endpoint, forcePathStyle: true }),
+    streams: new DynamoDBStreamsClient({ ...clientConfig, endpoint: e.dynamo.endpoint }),
+  };
+}
+
+/** The handlers read their configuration at import, as in Lambda: this sets it first (the names CDK sets in AWS, plus the emulators' endpoints). */
+function configureHandlers(o: LocalStackOptions, e: Emulators, resources: Provisioned): void {
+  Object.assign(process.env, resources.env, {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: e.dynamo.endpoint,
+    AWS_ENDPOINT_URL_SQS: e.fauxqs.endpoint,
+    AWS_ENDPOINT_URL_S3: e.fauxqs.endpoint,
+    SMTP_URL: e.smtp.endpoint,
+    FAULT_INJECTION: 'on',
+    LOG_LEVEL: o.logLevel ?? process.env.LOG_LEVEL ?? 'INFO',
+    POWERTOOLS_LOG_LEVEL: o.logLevel ?? process.env.LOG_LEVEL ?? 'INFO',
+    ...(o.redriveAfterSeconds ? { SYNC_REDRIVE_AFTER_SECONDS: String(o.redriveAfterSeconds) } : {}),
+  });
+}
+
+/** Every declared function's handler module, and the local-only hooks into lib (loaded after configureHandlers). */
+async function loadHandlers(): Promise<{ handlers: Map<FunctionName, AnyHandler> } & Pick<LocalRoutesDeps, 'faults' | 'dynamoRequests'>> {
+  const handlers = new Map<FunctionName, AnyHandler>();
+  for (const [name, decl] of declared) {
+    const module = (await import(pathToFileURL(join(projectRoot, decl.entry)).href)) as { handler: AnyHandler };
+    handlers.set(name, module.handler);
+  }
+  const faults = await import('#lib/shared/faults');
+  const { dynamoRequests } = await import('#lib/aws/dynamodb');
+  return { handlers, faults, dynamoRequests };
+}
+
+/** The scheduled functions on their declared periods (or one period for all). */
+function startSchedules(o: LocalStackOptions, handlers: Map<FunctionName, AnyHandler>) {
+  const scheduled = declared.flatMap(([name, decl]) =>
+    decl.trigger.kind === 'schedule'
+      ? [{ name, handler: handlers.get(name)!, everyMs: o.scheduleEveryMs ?? decl.trigger.everyMinutes * 60_000 }]
+      : [],
+  );
+  return startScheduler(scheduled, onError('schedule'));
+}
+
+/** The HTTP API: every declared route, behind the local JWT authorizer, and the local endpoints. */
+async function startApi(
+  port: number,
+  handlers: Map<FunctionName, AnyHandler>,
+  verifier: Awaited<ReturnType<typeof localVerifier>>,
+  local: LocalEndpoint,
+  stoppers: Stopper[],
+) {
+  const routes: LocalRoute[] = [];
+  for (const [name, handler] of handlers) {
+    for (const spec of routesOf(name)) routes.push({ spec, functionName: name, handler });
+  }
+  const server = await startHttpServer({
+    port,
+    routes,
+    verify: async (token) => (await verifier.verify(token)) as Record<string, unknown>,
+    local,
+    onError: onError('http'),
+  });
+  stoppers.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  return server;
+}
+
+/** A poller per queue-triggered function, as its event source mapping would invoke it. */
+async function startQueuePollers(
+  o: LocalStackOptions,
+  sqs: SQSClient,
+  resources: Provisioned,
+  handlers: Map<FunctionName, AnyHandler>,
+  chaos: Chaos,
+  stoppers: Stopper[],
+): Promise<void> {
+  for (const [name, decl] of declared) {
+    const trigger = decl.trigger;
+    if (trigger.kind !== 'queue') continue;
+    const queueUrl = resources.queueUrls[trigger.queue];
+    const arn = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
+    const poller = startQueuePoller({
+      sqs,
+      functionName: name,
+      queueUrl,
+      queueArn: arn.Attributes!.QueueArn!,
+      handler: handlers.get(name)!,
+      batchSize: trigger.batchSize,
+      concurrency: o.queueConcurrency ?? localQueueConcurrency(trigger.maxConcurrency),
+      onError: onError(`queue ${trigger.queue}`),
+      deliverTwice: chaos.deliverTwice,
+    });
+    stoppers.push(poller.stop);
+  }
+}
+
+/** One reader per streamed table, invoking every function the stream triggers, each through its own filter. */
+function startStreamPollers(
+  streams: DynamoDBStreamsClient,
+  resources: Provisioned,
+  handlers: Map<FunctionName, AnyHandler>,
+  stoppers: Stopper[],
+): void {
+  const consumersOf = new Map<TableName, StreamConsumer[]>();
+  for (const [name, decl] of declared) {
+    const trigger = decl.trigger;
+    if (trigger.kind !== 'stream') continue;
+    const consumer = { functionName: name, handler: handlers.get(name)!, batchSize: trigger.batchSize, filter: trigger.filter };
+    consumersOf.set(trigger.table, [...(consumersOf.get(trigger.table) ?? []), consumer]);
+  }
+  for (const [table, consumers] of consumersOf) {
+    const streamArn = resources.streamArns[table];
+    if (!streamArn) throw new Error(`Table ${table} has no stream`);
+    const poller = startStreamPoller({ streams, streamArn, consumers, checkpoints: checkpointStore(), onError: onError(`stream ${table}`) });
+    stoppers.push(poller.stop);
+  }
+}
+
+/** What the stack tells its callers (and `GET /__local/info`): where everything is. */
+function stackInfo(o: LocalStackOptions, port: number, keyDir: string, e: Emulators, resources: Provisioned): StackInfo {
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stateDir: o.stateDir,
+    keyDir,
+    mailDir: e.mailDir,
+    endpoints: { dynamodb: e.dynamo.endpoint, sqs: e.fauxqs.endpoint, s3: e.fauxqs.endpoint, smtp: e.smtp.endpoint },
+    tables: Object.fromEntries(
+      Object.keys(resources.env)
+        .filter((k) => k.startsWith('TABLE_'))
+        .map((k) => [k.slice(6).toLowerCase(), resources.env[k]]),
+    ) as Record<TableName, string>,
+    queueUrls: resources.queueUrls,
+    dlqUrls: resources.dlqUrls,
+    region: LOCAL_REGION,
+  };
 }
