@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CreateQueueCommand, DeleteQueueCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { queues } from '#lib/declaration';
-import type { OutboxEntry } from '../../lib/sync/outbox.ts';
-import type { BalanceAnnouncement } from '../../lib/accounting/balances.ts';
+import type { BalanceAnnouncement, OutboxEntry } from '../../lib/sync/outbox.entity.ts';
 import { client, ddb, eventually, newFirm, person, settledRecord, sqs, stack, type Client } from './helpers.ts';
 import { diffSnapshots, snapshot, waitQuiet } from './support/firm-state.ts';
 import { failedIds, queueFunction, redirectQueue, sample, sqsRecord, streamFunction, streamRecord, useStackEnvironment } from './support/handlers.ts';
@@ -216,11 +215,11 @@ describe('time export planner', () => {
 describe('bill production worker', () => {
   /** A production job as planning leaves it: running, `bills` bills handed out, planning done. */
   async function runningJob(firm: string, bills: number): Promise<string> {
-    const { jobKey, newJob } = await import('../../lib/jobs/repository.ts');
-    const job = newJob(firm, 'bill_production', {}, `job_${randomUUID()}`, new Date().toISOString());
+    const { jobEntity } = await import('../../lib/jobs/job.entity.ts');
+    const job = jobEntity.create(firm, 'bill_production', {}, `job_${randomUUID()}`, new Date().toISOString());
     await ddb.send(new PutCommand({
       TableName: stack.tables.jobs,
-      Item: { ...jobKey(job.id), ...job, status: 'running', progress: { done: 0, total: bills }, planning: { cursor: '', done: true, batches: bills } },
+      Item: { pk: `JOB#${job.id}`, sk: 'JOB', ...job, status: 'running', progress: { done: 0, total: bills }, planning: { cursor: '', done: true, batches: bills } },
     }));
     return job.id;
   }
