@@ -1,20 +1,18 @@
 import { BillProductionMessage } from '#events/messages';
 import { queueConsumer } from '#lib/queue/consumer';
+import { failingItsJob } from '#lib/queue/give-up';
 import { planProduction } from '#lib/accounting/bills/production';
-import { onProduceBill } from '#lib/accounting/bills/produce-bill';
-import { failingItsJob, onlyFor } from '#lib/queue/give-up';
+import { giveUpOnBill, onProduceBill } from '#lib/accounting/bills/produce-bill';
+
+const failPlanning = failingItsJob<BillProductionMessage>(
+  (what) => `Planning the production failed: ${what}. Bills not produced stay approved; produce again.`,
+);
 
 /** Plans production jobs and produces one bill per message. */
 export const handler = queueConsumer(
   BillProductionMessage,
-  async (message, delivery) => {
-    if (message.type === 'accounting.production.bill') return onProduceBill(message, delivery.lastAttempt);
-    return planProduction(message);
-  },
+  (message) => (message.type === 'accounting.production.bill' ? onProduceBill(message) : planProduction(message)),
   'billProduction',
-  // A planning step that keeps failing fails its job; onProduceBill counts a bill it cannot produce as failed itself.
-  onlyFor(
-    (m): m is Extract<BillProductionMessage, { type: 'accounting.production.plan' }> => m.type === 'accounting.production.plan',
-    failingItsJob((what) => `Planning the production failed: ${what}. Bills not produced stay approved; produce again.`),
-  ),
+  // On the last delivery a bill counts as failed on its job; a planning step fails the job.
+  (message, error) => (message.type === 'accounting.production.bill' ? giveUpOnBill(message, error) : failPlanning(message, error)),
 );

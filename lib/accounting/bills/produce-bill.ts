@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { GiveUp } from '../../queue/give-up.ts';
 import type { ProduceBill } from '#events/messages';
 import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { commit } from '../../aws/transactions.ts';
@@ -24,7 +25,7 @@ export async function produceBill(firmId: string, billId: string): Promise<BillR
   return storeInvoices(finalized);
 }
 
-export async function onProduceBill(m: z.infer<typeof ProduceBill>, lastAttempt = false): Promise<void> {
+export async function onProduceBill(m: z.infer<typeof ProduceBill>): Promise<void> {
   let failure: BillProblem | undefined;
   let produced: BillRecord | undefined;
   const bill = await billEntity.get(m.firmId, m.billId);
@@ -35,9 +36,8 @@ export async function onProduceBill(m: z.infer<typeof ProduceBill>, lastAttempt 
       produced = await produceBill(m.firmId, m.billId);
     } catch (error) {
       // A bill that cannot be produced (not approved, nothing left to bill) fails for good; anything else is
-      // retried, and on the last delivery counted as failed with the reason (a rerun resumes where it stopped).
+      // retried, and on the last delivery counted as failed (giveUpOnBill; a rerun resumes where it stopped).
       if (error instanceof DomainError && error.status < 500) failure = { code: error.code, message: error.message };
-      else if (lastAttempt) failure = { code: 'production_failed', message: `Producing the bill failed: ${describeError(error)}` };
       else throw error;
     }
   }
@@ -50,3 +50,9 @@ export async function onProduceBill(m: z.infer<typeof ProduceBill>, lastAttempt 
   }
   await countProducedBill(m.jobId, m.billId, failure);
 }
+
+/** The last delivery of a bill failed too: it counts as failed on its job, with the reason (lib/queue/give-up.ts). */
+export const giveUpOnBill: GiveUp<z.infer<typeof ProduceBill>> = async (m, error) => {
+  await countProducedBill(m.jobId, m.billId, { code: 'production_failed', message: `Producing the bill failed: ${describeError(error)}` });
+  return true;
+};
