@@ -28,4 +28,6 @@ export const Problem = z.object({
   detail: z.string(),
   code: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** The request's id (API Gateway's), to quote when asking about a failure. */
+  requestId: z.string().optional(),
 });

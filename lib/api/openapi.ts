@@ -48,6 +48,10 @@ function operationOf(route: RouteSpec) {
   }
   if (route.access !== 'public' && route.access !== 'read') responses['403'] = problemResponse(`The token lacks the "${route.access}" scope`);
   if (route.method !== 'GET') responses['409'] = problemResponse('State conflict (duplicate number, locked, restricted)');
+  if (route.body) {
+    responses['413'] = problemResponse('The body is larger than 256 KB');
+    responses['415'] = problemResponse('The body is not declared `application/json`');
+  }
   if (route.conditional) responses['412'] = problemResponse('Stale If-Match');
   return {
     operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, '').replace(/[/.-](\w)/g, (_, c: string) => c.toUpperCase())}`,

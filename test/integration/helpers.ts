@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { mintToken, type TokenRequest } from '../../infra/local/keys.ts';
+import { assertContract } from './support/contract.ts';
 
 export const stack = inject('stack');
 
@@ -40,11 +41,13 @@ export async function call<T = any>(
   const res = await fetch(stack.url + path, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await res.text();
   let parsed: unknown = text;
+  let json: unknown;
   try {
-    parsed = text ? JSON.parse(text) : undefined;
+    parsed = json = text ? JSON.parse(text) : undefined;
   } catch {
     // not JSON: keep the text
   }
+  await assertContract(stack.url, method, path, { status: res.status, contentType: res.headers.get('content-type') ?? '', json });
   return { status: res.status, headers: res.headers, body: parsed as T };
 }
 

@@ -1,4 +1,5 @@
 import { stack } from '../helpers.ts';
+import { assertContract } from './contract.ts';
 
 export interface RawReply {
   status: number;
@@ -33,6 +34,7 @@ export async function send(
   } catch {
     json = undefined;
   }
+  await assertContract(stack.url, method, path, { status: res.status, contentType: res.headers.get('content-type') ?? '', json });
   return { status: res.status, headers: res.headers, text, json };
 }
 
