@@ -1,8 +1,8 @@
 import { TimeExportMessage } from '#events/messages';
 import { queueConsumer } from '#lib/queue/consumer';
-import { planTimeExport } from '#lib/practice/billing/time-export';
+import { planTimeExport } from '#lib/practice/billing/export-plan';
 import { describeError, failJob } from '#lib/jobs/give-up';
-import { practiceStore } from '#lib/practice/store';
+import { commit } from '#lib/aws/transactions';
 
 /** Plans time exports: a bounded number of pages per message, the rest handed on. */
 export const handler = queueConsumer(
@@ -12,7 +12,7 @@ export const handler = queueConsumer(
       await planTimeExport(message);
     } catch (error) {
       if (!delivery.lastAttempt) throw error;
-      await failJob(message.jobId, `Planning the export failed: ${describeError(error)}. Entries not sent yet stay open; export again.`, (items) => practiceStore.commit(items));
+      await failJob(message.jobId, `Planning the export failed: ${describeError(error)}. Entries not sent yet stay open; export again.`, commit);
     }
   },
   'timeExport',

@@ -1,6 +1,6 @@
 import { ToPracticeMessage } from '#events/messages';
 import { describeError, failJob } from '#lib/jobs/give-up';
-import { practiceStore } from '#lib/practice/store';
+import { commit } from '#lib/aws/transactions';
 import { queueConsumer } from '#lib/queue/consumer';
 import {
   onAccountingContactLinked,
@@ -8,7 +8,7 @@ import {
   onAccountingContactUpserted,
 } from '#lib/practice/contacts/sync';
 import { onBalanceChanged, onFileLinked, onFileLinkFailed, wakeMattersWaitingFor } from '#lib/practice/matters/sync';
-import { onBatchBooked } from '#lib/practice/billing/time-export';
+import { onBatchBooked } from '#lib/practice/billing/export-answer';
 import { onBillFinalized } from '#lib/practice/billing/bills';
 
 /** Applies accounting's sync messages to the practice book, one record at a time. */
@@ -20,7 +20,7 @@ export const handler = queueConsumer(
     } catch (error) {
       // An export answer that cannot be applied ends its job as failed, with the reason.
       if (!delivery.lastAttempt || message.type !== 'accounting.time.batch_booked') throw error;
-      await failJob(message.jobId, `Could not record a batch of the export: ${describeError(error)}`, (items) => practiceStore.commit(items));
+      await failJob(message.jobId, `Could not record a batch of the export: ${describeError(error)}`, commit);
     }
   },
   'toPractice',

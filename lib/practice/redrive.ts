@@ -1,4 +1,4 @@
-import type { TxItem } from '../aws/book-store.ts';
+import type { TxItem } from '../aws/transactions.ts';
 import type { Redrive } from '../sync/reconciler.ts';
 import { contactUpsert } from './contacts/service.ts';
 import { announce } from './matters/announce.ts';

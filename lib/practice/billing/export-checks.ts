@@ -1,49 +1,73 @@
 import type { ExportedEntry, ExportError } from '#events/messages';
-import { practiceKeys, practiceStore } from '../store.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
+import { matterEntity } from '../entities/matter.entity.ts';
+import { userEntity } from '../entities/user.entity.ts';
 import type { MatterRecord } from '../matters/model.ts';
 import type { PracticeContactRecord } from '../contacts/model.ts';
-import type { UserRecord } from '../users/repository.ts';
+import type { UserRecord } from '../users/model.ts';
 import type { TimeEntryRecord } from '../time/model.ts';
 
-/**
- * The matters, clients and timekeepers one planning step has read (a missing
- * record is remembered as `undefined`). A step lasts seconds, and its pages
- * mostly share them, so each is read once per step instead of once per page.
- */
-export type CheckLookups = Map<string, unknown>;
-
-async function getManyRemembered<T>(firmId: string, keys: readonly string[], lookups: CheckLookups): Promise<Map<string, T>> {
-  const missing = [...new Set(keys)].filter((k) => !lookups.has(k));
-  if (missing.length) {
-    const found = await practiceStore.getMany<T>(firmId, missing);
-    for (const k of missing) lookups.set(k, found.get(k));
-  }
-  const out = new Map<string, T>();
-  for (const k of keys) if (lookups.get(k) !== undefined) out.set(k, lookups.get(k) as T);
-  return out;
+/** Reads records by id, remembering every answer (a missing record as `undefined`) until cleared. */
+function remembering<R>(getMany: (firmId: string, ids: readonly string[]) => Promise<Map<string, R>>) {
+  const seen = new Map<string, R | undefined>();
+  return {
+    async getMany(firmId: string, ids: readonly string[]): Promise<Map<string, R>> {
+      const missing = [...new Set(ids)].filter((id) => !seen.has(id));
+      if (missing.length) {
+        const found = await getMany(firmId, missing);
+        for (const id of missing) seen.set(id, found.get(id));
+      }
+      const out = new Map<string, R>();
+      for (const id of ids) {
+        const record = seen.get(id);
+        if (record !== undefined) out.set(id, record);
+      }
+      return out;
+    },
+    clear: () => seen.clear(),
+  };
 }
 
 /**
- * Practice's part of the export checks, for a page of entries in at most two
- * BatchGets: the matter must be linked to an accounting file and its primary
- * client to an accounting contact. (Whether accounting has a user with the
- * timekeeper's email only accounting can tell; it checks that itself.)
+ * The matters, clients and timekeepers one planning step has read. A step
+ * lasts seconds, and its pages mostly share them, so each is read once per
+ * step instead of once per page.
+ */
+export class CheckLookups {
+  readonly matters = remembering<MatterRecord>(matterEntity.getMany);
+  readonly contacts = remembering<PracticeContactRecord>(contactEntity.getMany);
+  readonly users = remembering<UserRecord>(userEntity.getMany);
+
+  /** Forgets everything read (the page is read again because entries changed under it). */
+  clear(): void {
+    this.matters.clear();
+    this.contacts.clear();
+    this.users.clear();
+  }
+}
+
+/**
+ * Practice's part of the export checks, for a page of entries: the matter
+ * must be linked to an accounting file and its primary client to an
+ * accounting contact. It reads what the step has not read yet in two rounds
+ * (matters and timekeepers at once, then primary clients), a BatchGet per
+ * kind. (Whether accounting has a user with the timekeeper's email only
+ * accounting can tell; it checks that itself.)
  */
 export async function checkEntries(
   firmId: string,
   entries: readonly TimeEntryRecord[],
-  lookups: CheckLookups = new Map(),
+  lookups: CheckLookups = new CheckLookups(),
 ): Promise<{ ok: ExportedEntry[]; failed: ExportError[] }> {
-  const matters = await getManyRemembered<MatterRecord>(firmId, entries.map((e) => practiceKeys.matter(e.matterId)), lookups);
-  const matterOf = (e: TimeEntryRecord) => matters.get(practiceKeys.matter(e.matterId));
-  const related = await getManyRemembered<PracticeContactRecord | UserRecord>(firmId, [
-    ...[...matters.values()].map((m) => practiceKeys.contact(m.clientIds[0]!)),
-    ...entries.map((e) => practiceKeys.user(e.timekeeperId)),
-  ], lookups);
+  const [matters, timekeepers] = await Promise.all([
+    lookups.matters.getMany(firmId, entries.map((e) => e.matterId)),
+    lookups.users.getMany(firmId, entries.map((e) => e.timekeeperId)),
+  ]);
+  const clients = await lookups.contacts.getMany(firmId, [...matters.values()].map((m) => m.clientIds[0]!));
   const ok: ExportedEntry[] = [];
   const failed: ExportError[] = [];
   for (const e of entries) {
-    const matter = matterOf(e);
+    const matter = matters.get(e.matterId);
     if (!matter || matter.link.status !== 'synchronized' || !matter.link.otherId) {
       const state = matter ? `its link is ${matter.link.status}` : 'it no longer exists';
       failed.push({
@@ -53,7 +77,7 @@ export async function checkEntries(
       });
       continue;
     }
-    const client = related.get(practiceKeys.contact(matter.clientIds[0]!)) as PracticeContactRecord | undefined;
+    const client = clients.get(matter.clientIds[0]!);
     if (!client || client.link.status !== 'synchronized' || !client.link.otherId) {
       failed.push({
         timeEntryId: e.id,
@@ -62,7 +86,7 @@ export async function checkEntries(
       });
       continue;
     }
-    const timekeeper = related.get(practiceKeys.user(e.timekeeperId)) as UserRecord | undefined;
+    const timekeeper = timekeepers.get(e.timekeeperId);
     ok.push({
       timeEntryId: e.id,
       accountingFileId: matter.link.otherId,
