@@ -32,6 +32,7 @@ import { monotonicFactory } from 'ulid';
 import type { TimeEntryRecord } from '../lib/practice/time/model.ts';
 import { timeEntryEntity } from '../lib/practice/entities/time-entry.entity.ts';
 import { ledgerIdFor } from '../lib/accounting/ledger/model.ts';
+import { envName } from '../lib/declaration.ts';
 import { EXPORT_PAGE } from '../lib/practice/billing/export-plan.ts';
 import { batchWrite, countOf, cpuSpent, eventually, jobEnd, msUntilFinished, round, type BenchContext, type Result } from './context.ts';
 
@@ -59,6 +60,9 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
     behavior: 'bill', taskCode: 'L110', activityCode: 'A101',
   }), 'time entry');
   const table = stack.info.tables.practice;
+  // The entity builds its items for the practice table, whose name a function reads from its environment: give
+  // this process the same (the essentials' locks are retargeted to the scratch table below).
+  process.env[envName.table('practice')] = table;
   const stored = (await stack.ddb.send(new GetCommand({ TableName: table, Key: { pk: `FIRM#${api.firm}`, sk: `ENTRY#${first.id}` } }))).Item as
     | (TimeEntryRecord & Record<string, unknown>)
     | undefined;

@@ -1,4 +1,5 @@
 import type { ExportedEntry, ExportError } from '#events/messages';
+import { readTogether } from '../../aws/entity.ts';
 import { contactEntity } from '../entities/contact.entity.ts';
 import { matterEntity } from '../entities/matter.entity.ts';
 import { userEntity } from '../entities/user.entity.ts';
@@ -7,25 +8,29 @@ import type { PracticeContactRecord } from '../contacts/model.ts';
 import type { UserRecord } from '../users/model.ts';
 import type { TimeEntryRecord } from '../time/model.ts';
 
-/** Reads records by id, remembering every answer (a missing record as `undefined`) until cleared. */
-function remembering<R>(getMany: (firmId: string, ids: readonly string[]) => Promise<Map<string, R>>) {
-  const seen = new Map<string, R | undefined>();
-  return {
-    async getMany(firmId: string, ids: readonly string[]): Promise<Map<string, R>> {
-      const missing = [...new Set(ids)].filter((id) => !seen.has(id));
-      if (missing.length) {
-        const found = await getMany(firmId, missing);
-        for (const id of missing) seen.set(id, found.get(id));
-      }
-      const out = new Map<string, R>();
-      for (const id of ids) {
-        const record = seen.get(id);
-        if (record !== undefined) out.set(id, record);
-      }
-      return out;
-    },
-    clear: () => seen.clear(),
-  };
+/** Records of one kind by id, as read so far (a missing record remembered as `undefined`). */
+class Remembered<R> {
+  private readonly seen = new Map<string, R | undefined>();
+
+  /** The ids not read yet. */
+  unread(ids: readonly string[]): string[] {
+    return [...new Set(ids)].filter((id) => !this.seen.has(id));
+  }
+
+  /** Remembers what a read of `ids` found, and gives every record of `wanted` known now. */
+  learn(ids: readonly string[], found: ReadonlyMap<string, R>, wanted: readonly string[]): Map<string, R> {
+    for (const id of ids) this.seen.set(id, found.get(id));
+    const out = new Map<string, R>();
+    for (const id of wanted) {
+      const record = this.seen.get(id);
+      if (record !== undefined) out.set(id, record);
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.seen.clear();
+  }
 }
 
 /**
@@ -34,9 +39,9 @@ function remembering<R>(getMany: (firmId: string, ids: readonly string[]) => Pro
  * step instead of once per page.
  */
 export class CheckLookups {
-  readonly matters = remembering<MatterRecord>(matterEntity.getMany);
-  readonly contacts = remembering<PracticeContactRecord>(contactEntity.getMany);
-  readonly users = remembering<UserRecord>(userEntity.getMany);
+  readonly matters = new Remembered<MatterRecord>();
+  readonly contacts = new Remembered<PracticeContactRecord>();
+  readonly users = new Remembered<UserRecord>();
 
   /** Forgets everything read (the page is read again because entries changed under it). */
   clear(): void {
@@ -47,23 +52,33 @@ export class CheckLookups {
 }
 
 /**
- * Practice's part of the export checks, for a page of entries: the matter
- * must be linked to an accounting file and its primary client to an
- * accounting contact. It reads what the step has not read yet in two rounds
- * (matters and timekeepers at once, then primary clients), a BatchGet per
- * kind. (Whether accounting has a user with the timekeeper's email only
- * accounting can tell; it checks that itself.)
+ * Practice's part of the export checks, for a page of entries in at most two
+ * BatchGets (of what the step has not read yet): the matter must be linked to
+ * an accounting file and its primary client to an accounting contact.
+ * (Whether accounting has a user with the timekeeper's email only accounting
+ * can tell; it checks that itself.)
  */
 export async function checkEntries(
   firmId: string,
   entries: readonly TimeEntryRecord[],
   lookups: CheckLookups = new CheckLookups(),
 ): Promise<{ ok: ExportedEntry[]; failed: ExportError[] }> {
-  const [matters, timekeepers] = await Promise.all([
-    lookups.matters.getMany(firmId, entries.map((e) => e.matterId)),
-    lookups.users.getMany(firmId, entries.map((e) => e.timekeeperId)),
-  ]);
-  const clients = await lookups.contacts.getMany(firmId, [...matters.values()].map((m) => m.clientIds[0]!));
+  const matterIds = entries.map((e) => e.matterId);
+  const unreadMatters = lookups.matters.unread(matterIds);
+  const foundMatters = await matterEntity.getMany(firmId, unreadMatters);
+  const matters = lookups.matters.learn(unreadMatters, foundMatters, matterIds);
+
+  const clientIds = [...matters.values()].map((m) => m.clientIds[0]!);
+  const timekeeperIds = entries.map((e) => e.timekeeperId);
+  const unreadClients = lookups.contacts.unread(clientIds);
+  const unreadTimekeepers = lookups.users.unread(timekeeperIds);
+  const [foundClients, foundTimekeepers] = await readTogether(
+    contactEntity.readMany(firmId, unreadClients),
+    userEntity.readMany(firmId, unreadTimekeepers),
+  );
+  const clients = lookups.contacts.learn(unreadClients, foundClients, clientIds);
+  const timekeepers = lookups.users.learn(unreadTimekeepers, foundTimekeepers, timekeeperIds);
+
   const ok: ExportedEntry[] = [];
   const failed: ExportError[] = [];
   for (const e of entries) {

@@ -1,3 +1,4 @@
+import { readTogether } from '../../aws/entity.ts';
 import type { FieldError } from '../../shared/errors.ts';
 import { contactEntity } from '../entities/contact.entity.ts';
 import { matterEntity } from '../entities/matter.entity.ts';
@@ -19,23 +20,24 @@ export type ContextResult = { ok: true; ctx: RateContext; quickCode?: QuickCodeR
 const present = (ids: readonly (string | undefined)[]) => ids.filter((id): id is string => id !== undefined);
 
 /**
- * Loads everything the rate hierarchy needs for a batch of entries in two
- * steps whatever the batch size: the firm's labels (one query) with the
- * matters, timekeepers and quick codes (a BatchGet each, all at once), then
- * the primary clients and system roles they name (a BatchGet each; none for
- * an empty list). Returns a lookup per entry.
+ * Loads everything the rate hierarchy needs for a batch of entries in three
+ * round trips whatever the batch size: the firm's labels (one query) with the
+ * matters, timekeepers and quick codes (one BatchGet), then the system roles
+ * and primary clients they name (one BatchGet). Returns a lookup per entry.
  */
 export async function loadRateContexts(firmId: string, requests: readonly ContextRequest[]): Promise<(r: ContextRequest) => ContextResult> {
-  const [labels, matters, users, codes] = await Promise.all([
+  const [labels, [matters, users, codes]] = await Promise.all([
     rateLabelEntity.byId(firmId),
-    matterEntity.getMany(firmId, requests.map((r) => r.matterId)),
-    userEntity.getMany(firmId, requests.map((r) => r.timekeeperId)),
-    quickCodeEntity.getMany(firmId, present(requests.map((r) => r.quickCode))),
+    readTogether(
+      matterEntity.readMany(firmId, requests.map((r) => r.matterId)),
+      userEntity.readMany(firmId, requests.map((r) => r.timekeeperId)),
+      quickCodeEntity.readMany(firmId, present(requests.map((r) => r.quickCode))),
+    ),
   ]);
-  const [clients, roles] = await Promise.all([
-    contactEntity.getMany(firmId, [...matters.values()].map((m) => m.clientIds[0]!)),
-    systemRoleEntity.getMany(firmId, present([...users.values()].map((u) => u.systemRoleId))),
-  ]);
+  const [clients, roles] = await readTogether(
+    contactEntity.readMany(firmId, [...matters.values()].map((m) => m.clientIds[0]!)),
+    systemRoleEntity.readMany(firmId, present([...users.values()].map((u) => u.systemRoleId))),
+  );
 
   return (r) => {
     const m = matters.get(r.matterId);
