@@ -21,10 +21,11 @@
  * Essentials, same run, same scratch table: what an exported entry cannot
  * do without, timed alone and back to back: being read (pages of the status
  * index), the planner's own guarded lock (the time entry entity's `lock`,
- * EXPORT_PAGE to a transaction) and one raw write for its ledger entry. DynamoDB Local runs
- * guarded writes at about a third of BatchWriteItem's rate, so these, not the
- * raw rate, bound the export; the export is reported against both (it
- * overlaps them, so it can come out above 1 against the essentials).
+ * retargeted to the scratch table, EXPORT_PAGE to a transaction) and one raw
+ * write for its ledger entry. DynamoDB Local runs guarded writes at about a
+ * third of BatchWriteItem's rate, so these, not the raw rate, bound the
+ * export; the export is reported against both (it overlaps them, so it can
+ * come out above 1 against the essentials).
  */
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, waitUntilTableExists, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';

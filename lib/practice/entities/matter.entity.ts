@@ -14,7 +14,7 @@ import { practiceTable } from './book.ts';
  *
  * Transitions (the pure rules are in `matters/model.ts`): created or edited
  * (sent, or waiting for its clients: `matters/announce.ts`), linked, link
- * failed. A wait item is put while the matter waits (`waitFor`, a plain put:
+ * failed, rewritten when a rate label it names is merged away. A wait item is put while the matter waits (`waitFor`, a plain put:
  * putting it twice is harmless) and deleted once it no longer waits for that
  * client (`stopWaiting`).
  */

@@ -10,8 +10,8 @@ import { practiceTable } from './book.ts';
  * |---|---|---|
  * | quick code | `QUICKCODE#<code>` | the record (version-guarded; its `id` is its code) |
  *
- * Transitions: created (fails if the code exists), rewritten when a label it
- * names is merged away.
+ * Transitions: created (fails if the code exists), rewritten when a rate label
+ * it names is merged away.
  */
 const records = versionedRecords<QuickCodeRecord>(practiceTable, 'QUICKCODE#');
 

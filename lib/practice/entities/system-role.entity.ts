@@ -10,7 +10,8 @@ import { practiceTable } from './book.ts';
  * |---|---|---|
  * | role | `ROLE#<id>` | the record (version-guarded; the id is the caller's) |
  *
- * Transition: put (created or replaced under its id).
+ * Transitions: put (created or replaced under its id), rewritten when its
+ * default rate label is merged away.
  */
 const records = versionedRecords<RoleRecord>(practiceTable, 'ROLE#');
 

@@ -16,15 +16,18 @@ import { practiceTable } from './book.ts';
  * | by timekeeper | `gsi2pk` `FIRM#<firmId>#TK#<timekeeperId>#ENTRY`, `gsi2sk` `<date>#<id>` | the timekeeper's entries by date |
  * | by status | `gsi3pk` `FIRM#<firmId>#ENTRY#<status>`, `gsi3sk` `<date>#<id>` | the firm's open, draft or billed entries by date |
  *
- * Transitions, each one guarded update that bumps the version:
- * - `put`: created (must be new) or edited (only an open entry, by the
- *   service; guarded by the version read). Every index key is derived afresh.
+ * Transitions, each with its condition:
+ * - `put`: created (must be new) or edited (the service edits only open
+ *   entries; guarded by the version it read, the record carrying the next
+ *   version). Every index key is derived afresh from the record.
  * - `lock`: open → draft for an export job, only if the entry is still open at
  *   the version planning read; sets `exportJobId`.
  * - `unlock`: draft → open, only if that job still holds it (accounting
  *   refused the entry); removes `exportJobId`.
- * - `markBilled`: draft → billed when accounting finalizes its bill (only if
- *   still draft, so it is idempotent); sets `billId` and `invoiceNumber`.
+ * - `markBilled`: draft → billed when accounting finalizes its bill, only if
+ *   still draft (so it is idempotent); sets `billId` and `invoiceNumber`.
+ * The last three update the item in place: they move it in the status index
+ * and add 1 to its version.
  */
 
 const matterIndexPk = (firmId: string, matterId: string) => `${firmPk(firmId)}#MATTER#${matterId}#ENTRY`;
@@ -48,7 +51,7 @@ const prefix = 'ENTRY#';
 const records = versionedRecords<TimeEntryRecord>(practiceTable, prefix, indexKeys);
 const key = (firmId: string, id: string) => ({ pk: firmPk(firmId), sk: `${prefix}${id}` });
 
-/** Which entries a list asks for; each list index reads one firm's entries by date. */
+/** Which entries a list asks for: every condition given must hold (dates inclusive). */
 export interface EntryFilter {
   matterId?: string | undefined;
   timekeeperId?: string | undefined;

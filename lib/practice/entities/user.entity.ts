@@ -13,8 +13,9 @@ import { practiceTable } from './book.ts';
  * | email claim | `USEREMAIL#<email, lower-cased>` | `{ userId }`: holds the email, so two users of a firm never share one (case-insensitively) |
  *
  * Transitions: created (with its email claim), edited (a changed email
- * claims the new one and releases the old in the same transaction). A claim
- * fails if another user holds the email.
+ * claims the new one and releases the old in the same transaction),
+ * rewritten when a rate label it names is merged away. A claim fails if
+ * another user holds the email.
  */
 const records = versionedRecords<UserRecord>(practiceTable, 'USER#');
 const emailKey = (email: string) => `USEREMAIL#${email.toLowerCase()}`;
