@@ -7,7 +7,7 @@ import {
   onAccountingContactUpserted,
 } from '#lib/practice/contacts/sync';
 import { onBalanceChanged, onFileLinked, onFileLinkFailed, wakeMattersWaitingFor } from '#lib/practice/matters/sync';
-import { onBatchBooked } from '#lib/practice/billing/time-export';
+import { onBatchBooked } from '#lib/practice/billing/export-answer';
 import { onBillFinalized } from '#lib/practice/billing/bills';
 
 /** Applies accounting's sync messages to the practice book, one record at a time. */

@@ -31,6 +31,20 @@ export function versionedRecords<R extends StoredRecord>(store: BookStore, prefi
       const found = await store.getMany<R>(firmId, ids.map(sk));
       return new Map([...found.values()].map((r) => [r.id, strip(r)]));
     },
+    /** `getMany` as a read to make together with other records' reads of the same book and firm (`readTogether`). */
+    readMany: (firmId: string, ids: readonly string[]): ReadOf<Map<string, R>> => ({
+      store,
+      firmId,
+      sks: ids.map(sk),
+      answer: (found) => {
+        const records = new Map<string, R>();
+        for (const id of ids) {
+          const item = found.get(sk(id)) as R | undefined;
+          if (item) records.set(id, strip(item));
+        }
+        return records;
+      },
+    }),
     /** A put guarded by the version the caller read (`null`: it must be new). */
     put: (record: R, expected: number | null): TxItem => store.putRecord(sk(record.id), stored(record), expected),
     /** A page of the firm's records in id order. */
@@ -43,6 +57,30 @@ export function versionedRecords<R extends StoredRecord>(store: BookStore, prefi
       currentVersion: async () => (await store.get<{ version: number }>(firmId, sk(id)))?.version ?? 0,
     }),
   };
+}
+
+/** A read of some of a firm's items in a book, to make in one round trip with others (`readTogether`). */
+export interface ReadOf<T> {
+  store: BookStore;
+  firmId: string;
+  sks: readonly string[];
+  /** What the read gives, from every item found (by sort key). */
+  answer: (found: ReadonlyMap<string, unknown>) => T;
+}
+
+/** The answers of a list of reads, in order. */
+type Answers<T extends readonly ReadOf<unknown>[]> = { -readonly [K in keyof T]: T[K] extends ReadOf<infer A> ? A : never };
+
+/**
+ * Makes reads of one book and firm (of several records: matters and users
+ * and quick codes, say) as one BatchGet per 100 keys, and gives each read's
+ * answer, in order. No request at all if the reads name no key.
+ */
+export async function readTogether<T extends readonly ReadOf<unknown>[]>(...reads: T): Promise<Answers<T>> {
+  const [first] = reads;
+  if (reads.some((r) => r.store !== first?.store || r.firmId !== first?.firmId)) throw new Error('readTogether: reads of one book and firm only');
+  const found: ReadonlyMap<string, unknown> = first ? await first.store.getMany<unknown>(first.firmId, reads.flatMap((r) => r.sks)) : new Map();
+  return reads.map((r) => r.answer(found)) as Answers<T>;
 }
 
 /**

@@ -1,49 +1,88 @@
 import type { ExportedEntry, ExportError } from '#events/messages';
-import { practiceKeys, practiceStore } from '../store.ts';
+import { readTogether } from '../../aws/entity.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
+import { matterEntity } from '../entities/matter.entity.ts';
+import { userEntity } from '../entities/user.entity.ts';
 import type { MatterRecord } from '../matters/model.ts';
 import type { PracticeContactRecord } from '../contacts/model.ts';
-import type { UserRecord } from '../users/repository.ts';
+import type { UserRecord } from '../users/model.ts';
 import type { TimeEntryRecord } from '../time/model.ts';
 
-/**
- * The matters, clients and timekeepers one planning step has read (a missing
- * record is remembered as `undefined`). A step lasts seconds, and its pages
- * mostly share them, so each is read once per step instead of once per page.
- */
-export type CheckLookups = Map<string, unknown>;
+/** Records of one kind by id, as read so far (a missing record remembered as `undefined`). */
+class Remembered<R> {
+  private readonly seen = new Map<string, R | undefined>();
 
-async function getManyRemembered<T>(firmId: string, keys: readonly string[], lookups: CheckLookups): Promise<Map<string, T>> {
-  const missing = [...new Set(keys)].filter((k) => !lookups.has(k));
-  if (missing.length) {
-    const found = await practiceStore.getMany<T>(firmId, missing);
-    for (const k of missing) lookups.set(k, found.get(k));
+  /** The ids not read yet. */
+  unread(ids: readonly string[]): string[] {
+    return [...new Set(ids)].filter((id) => !this.seen.has(id));
   }
-  const out = new Map<string, T>();
-  for (const k of keys) if (lookups.get(k) !== undefined) out.set(k, lookups.get(k) as T);
-  return out;
+
+  /** Remembers what a read of `ids` found, and gives every record of `wanted` known now. */
+  learn(ids: readonly string[], found: ReadonlyMap<string, R>, wanted: readonly string[]): Map<string, R> {
+    for (const id of ids) this.seen.set(id, found.get(id));
+    const out = new Map<string, R>();
+    for (const id of wanted) {
+      const record = this.seen.get(id);
+      if (record !== undefined) out.set(id, record);
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.seen.clear();
+  }
+}
+
+/**
+ * The matters, clients and timekeepers one planning step has read. A step
+ * lasts seconds, and its pages mostly share them, so each is read once per
+ * step instead of once per page.
+ */
+export class CheckLookups {
+  readonly matters = new Remembered<MatterRecord>();
+  readonly contacts = new Remembered<PracticeContactRecord>();
+  readonly users = new Remembered<UserRecord>();
+
+  /** Forgets everything read (the page is read again because entries changed under it). */
+  clear(): void {
+    this.matters.clear();
+    this.contacts.clear();
+    this.users.clear();
+  }
 }
 
 /**
  * Practice's part of the export checks, for a page of entries in at most two
- * BatchGets: the matter must be linked to an accounting file and its primary
- * client to an accounting contact. (Whether accounting has a user with the
- * timekeeper's email only accounting can tell; it checks that itself.)
+ * BatchGets (of what the step has not read yet): the matter must be linked to
+ * an accounting file and its primary client to an accounting contact.
+ * (Whether accounting has a user with the timekeeper's email only accounting
+ * can tell; it checks that itself.)
  */
 export async function checkEntries(
   firmId: string,
   entries: readonly TimeEntryRecord[],
-  lookups: CheckLookups = new Map(),
+  lookups: CheckLookups = new CheckLookups(),
 ): Promise<{ ok: ExportedEntry[]; failed: ExportError[] }> {
-  const matters = await getManyRemembered<MatterRecord>(firmId, entries.map((e) => practiceKeys.matter(e.matterId)), lookups);
-  const matterOf = (e: TimeEntryRecord) => matters.get(practiceKeys.matter(e.matterId));
-  const related = await getManyRemembered<PracticeContactRecord | UserRecord>(firmId, [
-    ...[...matters.values()].map((m) => practiceKeys.contact(m.clientIds[0]!)),
-    ...entries.map((e) => practiceKeys.user(e.timekeeperId)),
-  ], lookups);
+  const matterIds = entries.map((e) => e.matterId);
+  const unreadMatters = lookups.matters.unread(matterIds);
+  const foundMatters = await matterEntity.getMany(firmId, unreadMatters);
+  const matters = lookups.matters.learn(unreadMatters, foundMatters, matterIds);
+
+  const clientIds = [...matters.values()].map((m) => m.clientIds[0]!);
+  const timekeeperIds = entries.map((e) => e.timekeeperId);
+  const unreadClients = lookups.contacts.unread(clientIds);
+  const unreadTimekeepers = lookups.users.unread(timekeeperIds);
+  const [foundClients, foundTimekeepers] = await readTogether(
+    contactEntity.readMany(firmId, unreadClients),
+    userEntity.readMany(firmId, unreadTimekeepers),
+  );
+  const clients = lookups.contacts.learn(unreadClients, foundClients, clientIds);
+  const timekeepers = lookups.users.learn(unreadTimekeepers, foundTimekeepers, timekeeperIds);
+
   const ok: ExportedEntry[] = [];
   const failed: ExportError[] = [];
   for (const e of entries) {
-    const matter = matterOf(e);
+    const matter = matters.get(e.matterId);
     if (!matter || matter.link.status !== 'synchronized' || !matter.link.otherId) {
       const state = matter ? `its link is ${matter.link.status}` : 'it no longer exists';
       failed.push({
@@ -53,7 +92,7 @@ export async function checkEntries(
       });
       continue;
     }
-    const client = related.get(practiceKeys.contact(matter.clientIds[0]!)) as PracticeContactRecord | undefined;
+    const client = clients.get(matter.clientIds[0]!);
     if (!client || client.link.status !== 'synchronized' || !client.link.otherId) {
       failed.push({
         timeEntryId: e.id,
@@ -62,7 +101,7 @@ export async function checkEntries(
       });
       continue;
     }
-    const timekeeper = related.get(practiceKeys.user(e.timekeeperId)) as UserRecord | undefined;
+    const timekeeper = timekeepers.get(e.timekeeperId);
     ok.push({
       timeEntryId: e.id,
       accountingFileId: matter.link.otherId,

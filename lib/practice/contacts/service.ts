@@ -3,7 +3,7 @@ import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, NotFound, PreconditionFailed } from '../../shared/errors.ts';
-import { checkLabelRefs, overrideRefs } from '../rates/labels-repo.ts';
+import { checkLabelRefs, overrideRefs } from '../rates/label-refs.ts';
 import { retrying } from '../../shared/retry.ts';
 import type { Page, SearchQuery } from '../../shared/page.ts';
 import { contactEntity } from '../entities/contact.entity.ts';

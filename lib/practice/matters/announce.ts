@@ -1,6 +1,7 @@
 import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
-import type { TxItem } from '../../aws/book-store.ts';
-import { mattersRepo } from './repository.ts';
+import type { TxItem } from '../../aws/transactions.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
+import { matterEntity } from '../entities/matter.entity.ts';
 import { announced, readiness, upsertMessage, type MatterRecord } from './model.ts';
 
 /**
@@ -10,14 +11,14 @@ import { announced, readiness, upsertMessage, type MatterRecord } from './model.
  * Returns the matter to store and the items to write with it.
  */
 export async function announce(record: MatterRecord, now: string): Promise<{ record: MatterRecord; items: TxItem[] }> {
-  const contacts = await mattersRepo.contacts(record.firmId, record.clientIds);
+  const contacts = await contactEntity.getMany(record.firmId, record.clientIds);
   const ready = readiness(record.clientIds, contacts);
   const { record: next, send } = announced(record, ready, now);
   const items: TxItem[] = [];
   if (send && ready.kind === 'ready') {
     items.push(putInOutbox(outboxEntry('toAccounting', upsertMessage(next, ready.clients))));
   } else {
-    for (const contactId of next.sync.waitingFor ?? []) items.push(mattersRepo.waitFor(record.firmId, contactId, record.id));
+    for (const contactId of next.sync.waitingFor ?? []) items.push(matterEntity.waitFor(record.firmId, contactId, record.id));
   }
   return { record: next, items };
 }

@@ -3,7 +3,7 @@ import { firstClock, tick } from '#events/clock';
 import { compareClocks } from '#events/clock';
 import type { AccountingFileLinked, AccountingFileLinkFailed, Draft, PracticeMatterUpserted } from '#events/messages';
 import { answerCovers, pendingLink, type Link, type SyncState } from '../../sync/link.ts';
-import type { Billing, CreateMatter, Matter, PatchMatter } from './schemas.ts';
+import type { Billing, CreateMatter, PatchMatter } from './schemas.ts';
 import { applyPatch } from '../../shared/patch.ts';
 
 /** A practice matter as stored, and the pure rules of how it changes. */
@@ -23,21 +23,6 @@ export interface MatterRecord {
   createdAt: string;
   updatedAt: string;
   sync: SyncState;
-}
-
-export function toApi(r: MatterRecord): Matter {
-  return {
-    id: r.id,
-    name: r.name,
-    clientIds: r.clientIds,
-    primaryClientId: r.clientIds[0]!,
-    fileReference: r.fileReference,
-    billing: r.billing,
-    link: r.link,
-    version: r.version,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  };
 }
 
 const defaultBilling: Billing = { customRatesEnabled: false, rateOverrides: [], emailInvoices: false, ledesEnabled: false };

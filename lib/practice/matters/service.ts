@@ -1,19 +1,20 @@
-import { practiceKeys, practiceStore } from '../store.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, NotFound, PreconditionFailed } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
 import type { Page } from '../../shared/page.ts';
-import { mattersRepo } from './repository.ts';
+import { commit, commitUpdate } from '../../aws/transactions.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
+import { matterEntity } from '../entities/matter.entity.ts';
+import { matterBalanceEntity } from '../entities/matter-balance.entity.ts';
 import { announce } from './announce.ts';
-import { edited, matchesMatter, newMatter, toApi, type MatterRecord } from './model.ts';
+import { edited, matchesMatter, newMatter, type MatterRecord } from './model.ts';
 import type { CreateMatter, Matter, MatterBalance, MatterListQuery, PatchMatter } from './schemas.ts';
-import type { Balance } from '#events/messages';
-import { checkLabelRefs, overrideRefs } from '../rates/labels-repo.ts';
+import { checkLabelRefs, overrideRefs } from '../rates/label-refs.ts';
 
 /** Every client must be a contact of this firm (400 naming the bad ones). */
 async function checkClients(firmId: string, clientIds: readonly string[]): Promise<void> {
-  const found = await mattersRepo.contacts(firmId, clientIds);
+  const found = await contactEntity.getMany(firmId, clientIds);
   const errors = clientIds.flatMap((id, i) => (found.has(id) ? [] : [{ path: `clientIds.${i}`, message: 'is not a contact of this firm' }]));
   if (errors.length) throw new BadRequest('Some clients are not contacts of this firm.', errors);
 }
@@ -33,24 +34,24 @@ export async function createMatter(firmId: string, input: CreateMatter): Promise
   await checkRates(firmId, input.billing);
   const now = nowIso();
   const { record, items } = await announce(newMatter(firmId, newId('mt'), input, now), now);
-  await practiceStore.commit([mattersRepo.put(record, null), ...items]);
-  return toApi(record);
+  await commit([matterEntity.put(record, null), ...items]);
+  return matterEntity.toApi(record);
 }
 
 export async function getMatter(firmId: string, id: string): Promise<Matter> {
-  const record = await mattersRepo.load(firmId, id);
+  const record = await matterEntity.get(firmId, id);
   if (!record) throw new NotFound('Matter');
-  return toApi(record);
+  return matterEntity.toApi(record);
 }
 
 export async function listMatters(firmId: string, query: MatterListQuery): Promise<Page<Matter>> {
   const filtered = query.search || query.clientId;
-  const page = await mattersRepo.list(firmId, {
+  const page = await matterEntity.list(firmId, {
     limit: query.limit,
     cursor: query.cursor,
     ...(filtered ? { filter: (r: MatterRecord) => matchesMatter(r, query.search, query.clientId) } : {}),
   });
-  return { items: page.items.map(toApi), nextCursor: page.nextCursor };
+  return { items: page.items.map(matterEntity.toApi), nextCursor: page.nextCursor };
 }
 
 /** Edits a matter (name, number, billing options, clients) and re-sends it. */
@@ -63,28 +64,19 @@ export async function editMatter(
   if (change.clientIds) await checkClients(firmId, change.clientIds);
   await checkRates(firmId, change.billing);
   return retrying(async () => {
-    const current = await mattersRepo.load(firmId, id);
+    const current = await matterEntity.get(firmId, id);
     if (!current) throw new NotFound('Matter');
     if (ifMatch !== undefined && ifMatch !== current.version) throw new PreconditionFailed(ifMatch, current.version);
     const now = nowIso();
     const { record, items } = await announce(edited(current, change, now), now);
-    await practiceStore.commitUpdate([mattersRepo.put(record, current.version), ...items], {
-      ifMatch,
-      firmId,
-      sk: practiceKeys.matter(id),
-    });
-    return toApi(record);
+    await commitUpdate([matterEntity.put(record, current.version), ...items], matterEntity.guard(firmId, id, ifMatch));
+    return matterEntity.toApi(record);
   });
 }
 
-const zeroBalance: Balance = { unbilled: '0.00', billed: '0.00', paid: '0.00', outstanding: '0.00' };
-
 /** The balance as accounting last reported it (eventually consistent; `updatedAt` says when). */
 export async function getMatterBalance(firmId: string, id: string): Promise<MatterBalance> {
-  const [matter, balance] = await Promise.all([
-    mattersRepo.load(firmId, id),
-    practiceStore.get<{ balance: Balance; asOf: string }>(firmId, practiceKeys.matterBalance(id)),
-  ]);
+  const [matter, balance] = await Promise.all([matterEntity.get(firmId, id), matterBalanceEntity.get(firmId, id)]);
   if (!matter) throw new NotFound('Matter');
-  return { ...(balance?.balance ?? zeroBalance), updatedAt: balance?.asOf ?? null };
+  return matterBalanceEntity.toApi(balance);
 }

@@ -1,11 +1,11 @@
 import type * as z from 'zod';
 import type { AccountingBalanceChanged, AccountingFileLinked, AccountingFileLinkFailed } from '#events/messages';
-import { practiceKeys, practiceStore } from '../store.ts';
-import { firmPk, TransactionRefused } from '../../aws/book-store.ts';
+import { commit, refusedAt } from '../../aws/transactions.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { NotFound } from '../../shared/errors.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
-import { mattersRepo } from './repository.ts';
+import { matterEntity } from '../entities/matter.entity.ts';
+import { matterBalanceEntity } from '../entities/matter-balance.entity.ts';
 import { announce } from './announce.ts';
 import { applyFileLinked, applyFileLinkFailed, type MatterRecord } from './model.ts';
 
@@ -13,14 +13,14 @@ import { applyFileLinked, applyFileLinkFailed, type MatterRecord } from './model
 
 async function update(firmId: string, id: string, change: (r: MatterRecord) => MatterRecord | undefined): Promise<void> {
   await retrying(async () => {
-    const current = await mattersRepo.load(firmId, id);
+    const current = await matterEntity.get(firmId, id);
     if (!current) throw new NotFound(`Matter ${id}`);
     const next = change(current);
     if (!next) return;
     try {
-      await practiceStore.commit([mattersRepo.put(next, current.version)]);
+      await commit([matterEntity.put(next, current.version)]);
     } catch (error) {
-      if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('matter changed meanwhile');
+      if (refusedAt(error, 0)) throw new Retry('matter changed meanwhile');
       throw error;
     }
   });
@@ -35,18 +35,9 @@ export const onFileLinkFailed = (m: z.infer<typeof AccountingFileLinkFailed>) =>
 /** Keeps the newest balance accounting reported; a late, older one changes nothing. */
 export async function onBalanceChanged(m: z.infer<typeof AccountingBalanceChanged>): Promise<void> {
   try {
-    await practiceStore.commit([
-      {
-        Put: {
-          TableName: practiceStore.table,
-          Item: { pk: firmPk(m.firmId), sk: practiceKeys.matterBalance(m.practiceMatterId), seq: m.seq, balance: m.balance, asOf: m.asOf },
-          ConditionExpression: 'attribute_not_exists(pk) OR seq < :seq',
-          ExpressionAttributeValues: { ':seq': m.seq },
-        },
-      },
-    ]);
+    await commit([matterBalanceEntity.put(m.firmId, m.practiceMatterId, { seq: m.seq, balance: m.balance, asOf: m.asOf })]);
   } catch (error) {
-    if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
+    if (!refusedAt(error, 0)) throw error;
   }
 }
 
@@ -56,21 +47,21 @@ export async function onBalanceChanged(m: z.infer<typeof AccountingBalanceChange
  * matter pending, where the reconciler finds it.
  */
 export async function wakeMattersWaitingFor(firmId: string, contactId: string): Promise<void> {
-  for (const matterId of await mattersRepo.mattersWaitingFor(firmId, contactId)) {
+  for (const matterId of await matterEntity.waitingFor(firmId, contactId)) {
     await retrying(async () => {
-      const current = await mattersRepo.load(firmId, matterId);
-      const stopWaiting = mattersRepo.stopWaiting(firmId, contactId, matterId);
+      const current = await matterEntity.get(firmId, matterId);
+      const stopWaiting = matterEntity.stopWaiting(firmId, contactId, matterId);
       if (!current || !current.sync.waitingFor?.includes(contactId)) {
-        await practiceStore.commit([stopWaiting]);
+        await commit([stopWaiting]);
         return;
       }
       const now = nowIso();
       const { record, items } = await announce(current, now);
       const stillWaiting = record.sync.waitingFor?.includes(contactId);
       try {
-        await practiceStore.commit([mattersRepo.put(record, current.version), ...items, ...(stillWaiting ? [] : [stopWaiting])]);
+        await commit([matterEntity.put(record, current.version), ...items, ...(stillWaiting ? [] : [stopWaiting])]);
       } catch (error) {
-        if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('matter changed meanwhile');
+        if (refusedAt(error, 0)) throw new Retry('matter changed meanwhile');
         throw error;
       }
     });

@@ -1,11 +1,11 @@
-import { practiceKeys, practiceStore } from '../store.ts';
-import { TransactionRefused } from '../../aws/book-store.ts';
+import { commit, commitUpdate, refusedAt } from '../../aws/transactions.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, Conflict, NotFound, PreconditionFailed } from '../../shared/errors.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
-import { usersExist } from '../users/repository.ts';
-import { labelToApi, loadLabels, type LabelRecord } from './labels-repo.ts';
+import { rateLabelEntity } from '../entities/rate-label.entity.ts';
+import { userEntity } from '../entities/user.entity.ts';
+import type { LabelRecord } from './model.ts';
 import { repointReferences, type RepointReport } from './repoint.ts';
 import { mergeTimekeeperValues } from './merge.ts';
 import type { CreateRateLabel, DeleteRateLabel, PatchRateLabel, RateLabel } from './schemas.ts';
@@ -14,7 +14,7 @@ const duplicateName = (name: string) => new Conflict('duplicate_name', `A rate l
 
 async function checkTimekeepers(firmId: string, values: readonly { userId: string }[] | undefined): Promise<void> {
   if (!values?.length) return;
-  const missing = await usersExist(firmId, values.map((v) => v.userId));
+  const missing = await userEntity.missing(firmId, values.map((v) => v.userId));
   const errors = values.flatMap((v, i) => (missing.has(v.userId) ? [{ path: `timekeeperValues.${i}.userId`, message: 'is not a user of this firm' }] : []));
   const seen = new Set<string>();
   values.forEach((v, i) => {
@@ -41,25 +41,22 @@ export async function createRateLabel(firmId: string, input: CreateRateLabel): P
     updatedAt: now,
   };
   try {
-    await practiceStore.commit([
-      practiceStore.putRecord(practiceKeys.rateLabel(record.id), record, null),
-      practiceStore.putUnique(firmId, practiceKeys.rateLabelName(record.name), { labelId: record.id }),
-    ]);
+    await commit([rateLabelEntity.put(record, null), rateLabelEntity.claimName(firmId, record.name, record.id)]);
   } catch (error) {
-    if (error instanceof TransactionRefused && error.failedAt(1)) throw duplicateName(record.name);
+    if (refusedAt(error, 1)) throw duplicateName(record.name);
     throw error;
   }
-  return labelToApi(record);
+  return rateLabelEntity.toApi(record);
 }
 
 export async function listRateLabels(firmId: string): Promise<{ items: RateLabel[]; nextCursor: null }> {
-  const labels = [...(await loadLabels(firmId)).values()].filter((l) => !l.mergedInto);
+  const labels = [...(await rateLabelEntity.byId(firmId)).values()].filter((l) => !l.mergedInto);
   labels.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id));
-  return { items: labels.map(labelToApi), nextCursor: null };
+  return { items: labels.map(rateLabelEntity.toApi), nextCursor: null };
 }
 
 async function loadLive(firmId: string, id: string): Promise<LabelRecord> {
-  const label = await practiceStore.get<LabelRecord>(firmId, practiceKeys.rateLabel(id));
+  const label = await rateLabelEntity.get(firmId, id);
   if (!label || label.mergedInto) throw new NotFound('Rate label');
   return label;
 }
@@ -86,21 +83,16 @@ export async function patchRateLabel(firmId: string, id: string, patch: PatchRat
     };
     const renamed = next.name.toLowerCase() !== current.name.toLowerCase();
     const items = [
-      practiceStore.putRecord(practiceKeys.rateLabel(id), next, current.version),
-      ...(renamed
-        ? [
-            practiceStore.putUnique(firmId, practiceKeys.rateLabelName(next.name), { labelId: id }),
-            practiceStore.delete(firmId, practiceKeys.rateLabelName(current.name)),
-          ]
-        : []),
+      rateLabelEntity.put(next, current.version),
+      ...(renamed ? [rateLabelEntity.claimName(firmId, next.name, id), rateLabelEntity.releaseName(firmId, current.name)] : []),
     ];
     try {
-      await practiceStore.commitUpdate(items, { ifMatch, firmId, sk: practiceKeys.rateLabel(id) });
+      await commitUpdate(items, rateLabelEntity.guard(firmId, id, ifMatch));
     } catch (error) {
-      if (error instanceof TransactionRefused && renamed && error.failedAt(1)) throw duplicateName(next.name);
+      if (renamed && refusedAt(error, 1)) throw duplicateName(next.name);
       throw error;
     }
-    return labelToApi(next);
+    return rateLabelEntity.toApi(next);
   });
 }
 
@@ -120,7 +112,7 @@ export interface MergeReport {
  */
 export async function deleteRateLabel(firmId: string, id: string, input: DeleteRateLabel, by: string): Promise<MergeReport> {
   if (input.mergeIntoId === id) throw new BadRequest('A label cannot be merged into itself.', [{ path: 'mergeIntoId', message: 'must name another label' }]);
-  const labels = await loadLabels(firmId);
+  const labels = await rateLabelEntity.byId(firmId);
   const current = labels.get(id);
   const target = labels.get(input.mergeIntoId);
   if (!current || (current.mergedInto && current.mergedInto !== input.mergeIntoId)) throw new NotFound('Rate label');
@@ -132,17 +124,17 @@ export async function deleteRateLabel(firmId: string, id: string, input: DeleteR
       const fresh = await loadLive(firmId, id);
       const now = nowIso();
       const merged: LabelRecord = { ...fresh, mergedInto: target.id, active: false, deleted: { at: now, by, reason: input.reason }, version: fresh.version + 1, updatedAt: now };
-      const freshTarget = (await practiceStore.get<LabelRecord>(firmId, practiceKeys.rateLabel(target.id)))!;
+      const freshTarget = (await rateLabelEntity.get(firmId, target.id))!;
       const targetValues = target.type === 'hourly' ? mergeTimekeeperValues(freshTarget.timekeeperValues, fresh.timekeeperValues) : freshTarget.timekeeperValues;
       const nextTarget: LabelRecord = { ...freshTarget, timekeeperValues: targetValues, version: freshTarget.version + 1, updatedAt: now };
       try {
-        await practiceStore.commit([
-          practiceStore.putRecord(practiceKeys.rateLabel(id), merged, fresh.version),
-          practiceStore.putRecord(practiceKeys.rateLabel(target.id), nextTarget, freshTarget.version),
-          practiceStore.delete(firmId, practiceKeys.rateLabelName(fresh.name)),
+        await commit([
+          rateLabelEntity.put(merged, fresh.version),
+          rateLabelEntity.put(nextTarget, freshTarget.version),
+          rateLabelEntity.releaseName(firmId, fresh.name),
         ]);
       } catch (error) {
-        if (error instanceof TransactionRefused && (error.failedAt(0) || error.failedAt(1))) throw new Retry('labels changed meanwhile');
+        if (refusedAt(error, 0) || refusedAt(error, 1)) throw new Retry('labels changed meanwhile');
         throw error;
       }
     });

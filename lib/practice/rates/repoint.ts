@@ -1,10 +1,12 @@
-import { practiceKeys, practiceStore } from '../store.ts';
-import { TransactionRefused, type StoredRecord } from '../../aws/book-store.ts';
+import type { StoredRecord } from '../../aws/book-store.ts';
+import { commit, refusedAt, type TxItem } from '../../aws/transactions.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
-import type { PracticeContactRecord } from '../contacts/model.ts';
-import type { MatterRecord } from '../matters/model.ts';
-import type { UserRecord, RoleRecord, QuickCodeRecord } from '../users/repository.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
+import { matterEntity } from '../entities/matter.entity.ts';
+import { quickCodeEntity } from '../entities/quick-code.entity.ts';
+import { systemRoleEntity } from '../entities/system-role.entity.ts';
+import { userEntity } from '../entities/user.entity.ts';
 import { mergeOverrides, mergeRef, mergeRoleMap, type MergeSpec } from './merge.ts';
 
 export interface RepointReport {
@@ -15,29 +17,35 @@ export interface RepointReport {
   contacts: number;
 }
 
+/** What rewriting needs of an entity: every record of a firm, one record, and a version-guarded put. */
+interface Rewritable<R> {
+  all(firmId: string): Promise<R[]>;
+  get(firmId: string, id: string): Promise<R | undefined>;
+  put(record: R, expected: number | null): TxItem;
+}
+
 /**
- * Rewrites every record under `prefix` that `change` alters, each with its own
+ * Rewrites every record of an entity that `change` alters, each with its own
  * version guard (re-read and re-applied if it changed meanwhile). Idempotent:
  * a record already repointed is left alone.
  */
-async function rewriteAll<R extends StoredRecord>(
+async function rewriteAll<R extends StoredRecord & { updatedAt: string }>(
   firmId: string,
-  prefix: string,
-  sk: (r: R) => string,
+  entity: Rewritable<R>,
   change: (r: R) => R | undefined,
 ): Promise<number> {
   let count = 0;
-  for (const listed of await practiceStore.all<R>(firmId, prefix)) {
+  for (const listed of await entity.all(firmId)) {
     if (!change(listed)) continue;
     await retrying(async () => {
-      const current = await practiceStore.get<R>(firmId, sk(listed));
+      const current = await entity.get(firmId, listed.id);
       const next = current && change(current);
       if (!current || !next) return;
       try {
-        await practiceStore.commit([practiceStore.putRecord(sk(current), { ...next, version: current.version + 1, updatedAt: nowIso() }, current.version)]);
+        await commit([entity.put({ ...next, version: current.version + 1, updatedAt: nowIso() }, current.version)]);
         count++;
       } catch (error) {
-        if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('changed meanwhile');
+        if (refusedAt(error, 0)) throw new Retry('changed meanwhile');
         throw error;
       }
     });
@@ -47,27 +55,27 @@ async function rewriteAll<R extends StoredRecord>(
 
 export async function repointReferences(firmId: string, m: MergeSpec): Promise<RepointReport> {
   const [users, systemRoles, quickCodes, matters, contacts] = await Promise.all([
-    rewriteAll<UserRecord>(firmId, practiceKeys.userPrefix, (r) => practiceKeys.user(r.id), (r) => {
+    rewriteAll(firmId, userEntity, (r) => {
       const defaultRateLabelId = mergeRef(r.defaultRateLabelId, m);
       const customRates = mergeOverrides(r.customRates, m);
       if (!defaultRateLabelId && !customRates) return undefined;
       return { ...r, ...(defaultRateLabelId ? { defaultRateLabelId } : {}), ...(customRates ? { customRates } : {}) };
     }),
-    rewriteAll<RoleRecord>(firmId, practiceKeys.systemRolePrefix, (r) => practiceKeys.systemRole(r.id), (r) => {
+    rewriteAll(firmId, systemRoleEntity, (r) => {
       const defaultRateLabelId = mergeRef(r.defaultRateLabelId, m);
       return defaultRateLabelId ? { ...r, defaultRateLabelId } : undefined;
     }),
-    rewriteAll<QuickCodeRecord>(firmId, practiceKeys.quickCodePrefix, (r) => practiceKeys.quickCode(r.code), (r) => {
+    rewriteAll(firmId, quickCodeEntity, (r) => {
       const rateLabelByRole = mergeRoleMap(r.rateLabelByRole, m);
       return rateLabelByRole ? { ...r, rateLabelByRole } : undefined;
     }),
-    rewriteAll<MatterRecord>(firmId, practiceKeys.matterPrefix, (r) => practiceKeys.matter(r.id), (r) => {
+    rewriteAll(firmId, matterEntity, (r) => {
       const rateLabelId = mergeRef(r.billing.rateLabelId, m);
       const rateOverrides = mergeOverrides(r.billing.rateOverrides, m);
       if (!rateLabelId && !rateOverrides) return undefined;
       return { ...r, billing: { ...r.billing, ...(rateLabelId ? { rateLabelId } : {}), ...(rateOverrides ? { rateOverrides } : {}) } };
     }),
-    rewriteAll<PracticeContactRecord>(firmId, practiceKeys.contactPrefix, (r) => practiceKeys.contact(r.id), (r) => {
+    rewriteAll(firmId, contactEntity, (r) => {
       const rateOverrides = mergeOverrides(r.rateOverrides, m);
       return rateOverrides ? { ...r, rateOverrides } : undefined;
     }),

@@ -55,10 +55,6 @@ export const RateLabel = z.object({
 });
 export type RateLabel = z.infer<typeof RateLabel>;
 
-export const RateLabelListQuery = z.strictObject({
-  includeInactive: z.enum(['true', 'false']).optional(),
-});
-
 export const PutSystemRole = z.strictObject({ name, defaultRateLabelId: Id.optional() });
 export type PutSystemRole = z.infer<typeof PutSystemRole>;
 

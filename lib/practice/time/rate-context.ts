@@ -1,10 +1,13 @@
-import { practiceKeys, practiceStore } from '../store.ts';
+import { readTogether } from '../../aws/entity.ts';
 import type { FieldError } from '../../shared/errors.ts';
-import { loadLabels } from '../rates/labels-repo.ts';
+import { contactEntity } from '../entities/contact.entity.ts';
+import { matterEntity } from '../entities/matter.entity.ts';
+import { quickCodeEntity } from '../entities/quick-code.entity.ts';
+import { rateLabelEntity } from '../entities/rate-label.entity.ts';
+import { systemRoleEntity } from '../entities/system-role.entity.ts';
+import { userEntity } from '../entities/user.entity.ts';
 import type { RateContext } from '../rates/resolver.ts';
-import type { PracticeContactRecord } from '../contacts/model.ts';
-import type { MatterRecord } from '../matters/model.ts';
-import type { QuickCodeRecord, RoleRecord, UserRecord } from '../users/repository.ts';
+import type { QuickCodeRecord } from '../users/model.ts';
 
 export interface ContextRequest {
   matterId: string;
@@ -14,6 +17,8 @@ export interface ContextRequest {
 
 export type ContextResult = { ok: true; ctx: RateContext; quickCode?: QuickCodeRecord } | { ok: false; errors: FieldError[] };
 
+const present = (ids: readonly (string | undefined)[]) => ids.filter((id): id is string => id !== undefined);
+
 /**
  * Loads everything the rate hierarchy needs for a batch of entries in three
  * round trips whatever the batch size: the firm's labels (one query) with the
@@ -21,34 +26,30 @@ export type ContextResult = { ok: true; ctx: RateContext; quickCode?: QuickCodeR
  * and primary clients they name (one BatchGet). Returns a lookup per entry.
  */
 export async function loadRateContexts(firmId: string, requests: readonly ContextRequest[]): Promise<(r: ContextRequest) => ContextResult> {
-  const firstKeys = requests.flatMap((r) => [
-    practiceKeys.matter(r.matterId),
-    practiceKeys.user(r.timekeeperId),
-    ...(r.quickCode ? [practiceKeys.quickCode(r.quickCode)] : []),
+  const [labels, [matters, users, codes]] = await Promise.all([
+    rateLabelEntity.byId(firmId),
+    readTogether(
+      matterEntity.readMany(firmId, requests.map((r) => r.matterId)),
+      userEntity.readMany(firmId, requests.map((r) => r.timekeeperId)),
+      quickCodeEntity.readMany(firmId, present(requests.map((r) => r.quickCode))),
+    ),
   ]);
-  const [labels, first] = await Promise.all([loadLabels(firmId), practiceStore.getMany<Record<string, unknown>>(firmId, firstKeys)]);
-  const matter = (id: string) => first.get(practiceKeys.matter(id)) as MatterRecord | undefined;
-  const user = (id: string) => first.get(practiceKeys.user(id)) as UserRecord | undefined;
-  const code = (c: string) => first.get(practiceKeys.quickCode(c)) as QuickCodeRecord | undefined;
-
-  const secondKeys = requests.flatMap((r) => {
-    const m = matter(r.matterId);
-    const u = user(r.timekeeperId);
-    return [...(m ? [practiceKeys.contact(m.clientIds[0]!)] : []), ...(u?.systemRoleId ? [practiceKeys.systemRole(u.systemRoleId)] : [])];
-  });
-  const second = secondKeys.length ? await practiceStore.getMany<Record<string, unknown>>(firmId, secondKeys) : new Map();
+  const [clients, roles] = await readTogether(
+    contactEntity.readMany(firmId, [...matters.values()].map((m) => m.clientIds[0]!)),
+    systemRoleEntity.readMany(firmId, present([...users.values()].map((u) => u.systemRoleId))),
+  );
 
   return (r) => {
-    const m = matter(r.matterId);
-    const u = user(r.timekeeperId);
-    const q = r.quickCode ? code(r.quickCode) : undefined;
+    const m = matters.get(r.matterId);
+    const u = users.get(r.timekeeperId);
+    const q = r.quickCode ? codes.get(r.quickCode) : undefined;
     const errors: FieldError[] = [];
     if (!m) errors.push({ path: 'matterId', message: 'is not a matter of this firm' });
     if (!u) errors.push({ path: 'timekeeperId', message: 'is not a user of this firm' });
     if (r.quickCode && !q) errors.push({ path: 'quickCode', message: 'is not a quick code of this firm' });
     if (errors.length || !m || !u) return { ok: false, errors };
-    const client = second.get(practiceKeys.contact(m.clientIds[0]!)) as PracticeContactRecord | undefined;
-    const role = u.systemRoleId ? (second.get(practiceKeys.systemRole(u.systemRoleId)) as RoleRecord | undefined) : undefined;
+    const client = clients.get(m.clientIds[0]!);
+    const role = u.systemRoleId ? roles.get(u.systemRoleId) : undefined;
     return {
       ok: true,
       ...(q ? { quickCode: q } : {}),

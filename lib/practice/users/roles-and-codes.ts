@@ -1,14 +1,12 @@
-import { practiceKeys, practiceStore } from '../store.ts';
-import { TransactionRefused } from '../../aws/book-store.ts';
+import { commit, commitUpdate, refusedAt } from '../../aws/transactions.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, Conflict, PreconditionFailed } from '../../shared/errors.ts';
 import { retrying } from '../../shared/retry.ts';
-import { checkLabelRefs } from '../rates/labels-repo.ts';
-import { rolesMissing, type QuickCodeRecord, type RoleRecord } from './repository.ts';
+import { systemRoleEntity } from '../entities/system-role.entity.ts';
+import { quickCodeEntity } from '../entities/quick-code.entity.ts';
+import { checkLabelRefs } from '../rates/label-refs.ts';
+import type { QuickCodeRecord, RoleRecord } from './model.ts';
 import type { CreateQuickCode, PutSystemRole, QuickCode, SystemRole } from '../rates/schemas.ts';
-
-const roleToApi = ({ entity: _e, firmId: _f, ...role }: RoleRecord): SystemRole => role;
-const codeToApi = ({ entity: _e, firmId: _f, id: _i, ...code }: QuickCodeRecord): QuickCode => code;
 
 /** Creates or replaces a system role under the id the caller chose. */
 export async function putSystemRole(firmId: string, id: string, input: PutSystemRole, ifMatch: number | undefined): Promise<SystemRole> {
@@ -16,7 +14,7 @@ export async function putSystemRole(firmId: string, id: string, input: PutSystem
   const errors = await checkLabelRefs(firmId, [{ path: 'defaultRateLabelId', id: input.defaultRateLabelId }]);
   if (errors.length) throw new BadRequest('Some references are invalid.', errors);
   return retrying(async () => {
-    const current = await practiceStore.get<RoleRecord>(firmId, practiceKeys.systemRole(id));
+    const current = await systemRoleEntity.get(firmId, id);
     if (ifMatch !== undefined && ifMatch !== (current?.version ?? 0)) throw new PreconditionFailed(ifMatch, current?.version ?? 0);
     const now = nowIso();
     const record: RoleRecord = {
@@ -29,38 +27,34 @@ export async function putSystemRole(firmId: string, id: string, input: PutSystem
       createdAt: current?.createdAt ?? now,
       updatedAt: now,
     };
-    await practiceStore.commitUpdate([practiceStore.putRecord(practiceKeys.systemRole(id), record, current?.version ?? null)], {
-      ifMatch,
-      firmId,
-      sk: practiceKeys.systemRole(id),
-    });
-    return roleToApi(record);
+    await commitUpdate([systemRoleEntity.put(record, current?.version ?? null)], systemRoleEntity.guard(firmId, id, ifMatch));
+    return systemRoleEntity.toApi(record);
   });
 }
 
 export async function listSystemRoles(firmId: string) {
-  const roles = await practiceStore.all<RoleRecord>(firmId, practiceKeys.systemRolePrefix);
-  return { items: roles.map(roleToApi), nextCursor: null };
+  const roles = await systemRoleEntity.all(firmId);
+  return { items: roles.map(systemRoleEntity.toApi), nextCursor: null };
 }
 
 export async function createQuickCode(firmId: string, input: CreateQuickCode): Promise<QuickCode> {
   const entries = Object.entries(input.rateLabelByRole);
   const errors = await checkLabelRefs(firmId, entries.map(([role, label]) => ({ path: `rateLabelByRole.${role}`, id: label })));
-  const missing = await rolesMissing(firmId, entries.map(([role]) => role));
+  const missing = await systemRoleEntity.missing(firmId, entries.map(([role]) => role));
   for (const role of missing) errors.push({ path: `rateLabelByRole.${role}`, message: 'names a role that is not a system role of this firm' });
   if (errors.length) throw new BadRequest('Some references are invalid.', errors);
   const now = nowIso();
   const record: QuickCodeRecord = { entity: 'quickCode', firmId, id: input.code, ...input, version: 1, createdAt: now, updatedAt: now };
   try {
-    await practiceStore.commit([practiceStore.putRecord(practiceKeys.quickCode(input.code), record, null)]);
+    await commit([quickCodeEntity.put(record, null)]);
   } catch (error) {
-    if (error instanceof TransactionRefused && error.failedAt(0)) throw new Conflict('duplicate_code', `The quick code ${input.code} already exists.`);
+    if (refusedAt(error, 0)) throw new Conflict('duplicate_code', `The quick code ${input.code} already exists.`);
     throw error;
   }
-  return codeToApi(record);
+  return quickCodeEntity.toApi(record);
 }
 
 export async function listQuickCodes(firmId: string) {
-  const codes = await practiceStore.all<QuickCodeRecord>(firmId, practiceKeys.quickCodePrefix);
-  return { items: codes.map(codeToApi), nextCursor: null };
+  const codes = await quickCodeEntity.all(firmId);
+  return { items: codes.map(quickCodeEntity.toApi), nextCursor: null };
 }

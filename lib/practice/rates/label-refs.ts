@@ -1,36 +1,8 @@
-import { practiceKeys, practiceStore } from '../store.ts';
 import type { FieldError } from '../../shared/errors.ts';
-import type { LabelFacts } from './resolver.ts';
-import type { RateLabel } from './schemas.ts';
+import { rateLabelEntity } from '../entities/rate-label.entity.ts';
+import type { LabelRecord } from './model.ts';
 
-/** A rate label as stored; a deleted one keeps existing as an alias of the label it was merged into. */
-export interface LabelRecord extends LabelFacts {
-  entity: 'rateLabel';
-  firmId: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  deleted?: { at: string; by: string; reason: string };
-}
-
-export const labelToApi = (r: LabelRecord): RateLabel => ({
-  id: r.id,
-  name: r.name,
-  type: r.type,
-  ...(r.baseValue ? { baseValue: r.baseValue } : {}),
-  active: r.active,
-  timekeeperValues: [...r.timekeeperValues],
-  version: r.version,
-  createdAt: r.createdAt,
-  updatedAt: r.updatedAt,
-});
-
-/** Every label of the firm, deleted ones included (one query: a firm has tens, not thousands). */
-export async function loadLabels(firmId: string): Promise<Map<string, LabelRecord>> {
-  const labels = await practiceStore.all<LabelRecord>(firmId, practiceKeys.rateLabelPrefix);
-  return new Map(labels.map((l) => [l.id, l]));
-}
-
+/** A reference to a rate label from a field of another record. */
 export interface LabelRef {
   path: string;
   id: string | undefined | null;
@@ -56,7 +28,7 @@ export function labelRefErrors(labels: ReadonlyMap<string, LabelRecord>, refs: r
 /** Checks rate references of a record against the firm's labels, loading them once. */
 export async function checkLabelRefs(firmId: string, refs: readonly LabelRef[]): Promise<FieldError[]> {
   if (!refs.some((r) => r.id)) return [];
-  return labelRefErrors(await loadLabels(firmId), refs);
+  return labelRefErrors(await rateLabelEntity.byId(firmId), refs);
 }
 
 export const overrideRefs = (path: string, overrides: readonly { rateLabelId: string }[] | undefined): LabelRef[] =>
