@@ -1,7 +1,7 @@
 import type { Draft, TimeBookingMessage, ToAccountingMessage, ToPracticeMessage } from '#events/messages';
 import { commit } from '../aws/transactions.ts';
-import { outboxEntry, putInOutbox } from '../sync/outbox.ts';
-import { describeError } from '../jobs/give-up.ts';
+import { outboxMessage } from '../sync/outbox.entity.ts';
+import { describeError } from '../jobs/job.entity.ts';
 import { logger } from '../shared/logger.ts';
 import { bookingOf } from './ledger/import.ts';
 
@@ -13,7 +13,7 @@ import { bookingOf } from './ledger/import.ts';
  */
 export async function giveUpOnPracticeMessage(message: ToAccountingMessage | TimeBookingMessage, error: unknown): Promise<boolean> {
   const reason = `Accounting could not apply this change: ${describeError(error)}`;
-  const answer = (draft: Draft<ToPracticeMessage>) => commit([putInOutbox(outboxEntry('toPractice', draft))]);
+  const answer = (draft: Draft<ToPracticeMessage>) => commit([outboxMessage('toPractice', draft)]);
   logger.error('giving up on a practice message', { type: message.type, reason });
   switch (message.type) {
     case 'practice.contact.upserted':

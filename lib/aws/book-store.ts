@@ -1,12 +1,10 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from './dynamodb.ts';
-import { commit, commitSkippingDone, commitUpdate, explainConflict, type TxItem } from './transactions.ts';
+import type { TxItem } from './transactions.ts';
 import { batchGet, batchPutBefore } from './batch-requests.ts';
 import { oldestFirst, pendingIndexKeys, pendingPartitions } from './pending-index.ts';
 import { decodeCursor, decodeIndexCursor, encodeCursor } from './cursors.ts';
 import type { Page, PageOptions } from '../shared/page.ts';
-
-export { TransactionRefused, type TxItem } from './transactions.ts';
 
 /** The key of everything a firm owns in a book. */
 export const firmPk = (firmId: string) => `FIRM#${firmId}`;
@@ -18,13 +16,6 @@ export interface StoredRecord {
   version: number;
   link?: { status: string };
   sync?: { sentAt: string };
-}
-
-/** @deprecated The record an update's first item guards, and the If-Match the caller sent. */
-export interface VersionGuard {
-  ifMatch: number | undefined;
-  firmId: string;
-  sk: string;
 }
 
 /**
@@ -127,11 +118,6 @@ export class BookStore {
     return { Delete: { TableName: this.table, Key: { pk: firmPk(firmId), sk } } };
   }
 
-  /** @deprecated use commit from lib/aws/transactions.ts (kept while use cases move to entity modules). */
-  commit(items: TxItem[]): Promise<void> {
-    return commit(items);
-  }
-
   /**
    * Writes new records without conditions, for records that nobody else can
    * write before `deadline` (epoch ms; the caller holds a lease on them): see
@@ -139,25 +125,6 @@ export class BookStore {
    */
   async putOwned(firmId: string, records: readonly { sk: string; attributes: Record<string, unknown> }[], deadline: number): Promise<void> {
     await batchPutBefore(this.table, records.map((r) => ({ ...r.attributes, pk: firmPk(firmId), sk: r.sk })), deadline);
-  }
-
-  /** @deprecated use commitSkippingDone from lib/aws/transactions.ts. */
-  commitSkippingDone(items: TxItem[]): Promise<void> {
-    return commitSkippingDone(items);
-  }
-
-  /** @deprecated use commitUpdate from lib/aws/transactions.ts with an entity's guard. */
-  commitUpdate(items: TxItem[], guard: VersionGuard): Promise<void> {
-    return commitUpdate(items, this.versionGuard(guard));
-  }
-
-  /** @deprecated use explainConflict from lib/aws/transactions.ts with an entity's guard. */
-  explainConflict(error: unknown, guard: VersionGuard): Promise<never> {
-    return explainConflict(error, this.versionGuard(guard));
-  }
-
-  private versionGuard(guard: VersionGuard) {
-    return { ifMatch: guard.ifMatch, currentVersion: async () => (await this.get<{ version: number }>(guard.firmId, guard.sk))?.version ?? 0 };
   }
 
   /**

@@ -5,7 +5,7 @@ import { allRoutes } from '../../lib/api/routes.ts';
 import { routeKey, type RouteSpec } from '../../lib/api/route.ts';
 import { CreateQueueCommand, DeleteQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { client, newFirm, settledRecord, sqs } from './helpers.ts';
-import { outboxEntry } from '../../lib/sync/outbox.ts';
+import { outboxEntry } from '../../lib/sync/outbox.entity.ts';
 import { buildFirm, type FirmFixture } from './support/fixture.ts';
 import { bookCounts, firmCounts, firmItems, keysNamed, stableJson, waitQuiet } from './support/firm-state.ts';
 import { describeReply, problemFlaws, send, type RawReply } from './support/http.ts';

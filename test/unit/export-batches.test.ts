@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportedEntry } from '#events/messages';
 import { BATCH_BYTES, batchesOf } from '../../lib/practice/billing/batches.ts';
-import { asciiJson } from '../../lib/sync/outbox.ts';
+import { asciiJson } from '../../lib/sync/outbox.entity.ts';
 
 const entry = (i: number, description: string): ExportedEntry => ({
   timeEntryId: `te_${String(i).padStart(26, '0')}`,

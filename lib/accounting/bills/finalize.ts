@@ -6,7 +6,7 @@ import { fileEntity } from '../entities/file.entity.ts';
 import { ledgerEntryEntity } from '../entities/ledger-entry.entity.ts';
 import { numberingEntity } from '../entities/numbering.entity.ts';
 import { openBillEntity } from '../entities/open-bill.entity.ts';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict } from '../../shared/errors.ts';
 import { faultPoint } from '../../shared/faults.ts';
@@ -62,9 +62,9 @@ export async function finalizeBill(firmId: string, billId: string): Promise<Bill
       billEntity.put(next, bill.version),
       numberingEntity.takeInvoiceNumber(firmId, counter),
       openBillEntity.release(firmId, bill.fileId),
-      putInOutbox(outboxEntry('toPractice', {
+      outboxMessage('toPractice', {
         type: 'accounting.bill.finalized', firmId, billId, invoiceNumber: next.invoiceNumber!, timeEntryIds: Object.values(timeEntryIds),
-      })),
+      }),
       ...balanceEntity.changes(firmId, [{ file: file!, delta: { unbilled: `-${next.total}`, billed: next.total } }]),
     ];
     try {

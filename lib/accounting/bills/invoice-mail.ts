@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { GiveUp } from '../../queue/give-up.ts';
 import type { EmailInvoices } from '#events/messages';
-import { describeError } from '../../jobs/give-up.ts';
+import { describeError } from '../../jobs/job.entity.ts';
 import { billEntity } from '../entities/bill.entity.ts';
 import { emailInvoices } from './email.ts';
 import { countProducedBill, type BillProblem } from './production-count.ts';

@@ -1,10 +1,10 @@
 import type * as z from 'zod';
 import type { GiveUp } from '../../queue/give-up.ts';
 import type { ProduceBill } from '#events/messages';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { commit } from '../../aws/transactions.ts';
 import { DomainError } from '../../shared/errors.ts';
-import { describeError } from '../../jobs/give-up.ts';
+import { describeError } from '../../jobs/job.entity.ts';
 import { billEntity } from '../entities/bill.entity.ts';
 import { finalizeBill, markBilled } from './finalize.ts';
 import { storeInvoices } from './documents.ts';
@@ -44,7 +44,7 @@ export async function onProduceBill(m: z.infer<typeof ProduceBill>): Promise<voi
   if (produced?.emailInvoices) {
     // A duplicate hand-over is harmless: each email is claimed before it is sent, and the bill counts once.
     await commit([
-      putInOutbox(outboxEntry('invoiceMail', { type: 'accounting.bill.email', firmId: m.firmId, jobId: m.jobId, billId: m.billId })),
+      outboxMessage('invoiceMail', { type: 'accounting.bill.email', firmId: m.firmId, jobId: m.jobId, billId: m.billId }),
     ]);
     return;
   }

@@ -1,5 +1,5 @@
 import { commit, refusedAt } from '../../aws/transactions.ts';
-import { countJobItems, finishIfDone, putBatchMarker, putJobError } from '../../jobs/repository.ts';
+import { finishJobIfDone, jobEntity } from '../../jobs/job.entity.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { logger } from '../../shared/logger.ts';
 
@@ -18,14 +18,14 @@ export interface BillProblem {
 export async function countProducedBill(jobId: string, billId: string, failure: BillProblem | undefined, problems: BillProblem[] = []): Promise<void> {
   try {
     await commit([
-      putBatchMarker(jobId, billId),
-      countJobItems(jobId, failure ? 0 : 1, failure ? 1 : 0, nowIso()),
-      ...(failure ? [putJobError(jobId, billId, { billId, ...failure })] : []),
-      ...problems.map((p, i) => putJobError(jobId, `${billId}#${i}`, { billId, ...p })),
+      jobEntity.putMarker(jobId, billId),
+      jobEntity.count(jobId, failure ? 0 : 1, failure ? 1 : 0, nowIso()),
+      ...(failure ? [jobEntity.putError(jobId, billId, { billId, ...failure })] : []),
+      ...problems.map((p, i) => jobEntity.putError(jobId, `${billId}#${i}`, { billId, ...p })),
     ]);
   } catch (error) {
     if (!refusedAt(error, 0)) throw error;
   }
   if (failure) logger.info('bill not produced', { billId, ...failure });
-  await finishIfDone(jobId, commit);
+  await finishJobIfDone(jobId);
 }

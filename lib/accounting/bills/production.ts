@@ -1,16 +1,8 @@
 import type * as z from 'zod';
 import type { BillProductionPlan } from '#events/messages';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { commit, refusedAt, type TxItem } from '../../aws/transactions.ts';
-import {
-  advancePlanning,
-  finishIfDone,
-  jobToApi,
-  loadJob,
-  newJob,
-  putNewJob,
-  type JobRecord,
-} from '../../jobs/repository.ts';
+import { finishJobIfDone, jobEntity, type JobRecord } from '../../jobs/job.entity.ts';
 import type { Job } from '../../jobs/schemas.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -27,18 +19,18 @@ const PAGE = 50;
 const PAGES_PER_STEP = 20;
 
 export function startProductionItems(firmId: string, billIds: string[] | undefined): { job: JobRecord; items: TxItem[] } {
-  const job = newJob(firmId, 'bill_production', billIds ? { billIds: [...new Set(billIds)] } : {}, newId('job'), nowIso());
+  const job = jobEntity.create(firmId, 'bill_production', billIds ? { billIds: [...new Set(billIds)] } : {}, newId('job'), nowIso());
 
   return {
     job,
-    items: [putNewJob(job), putInOutbox(outboxEntry('billProduction', { type: 'accounting.production.plan', firmId, jobId: job.id, cursor: '' }))],
+    items: [jobEntity.put(job), outboxMessage('billProduction', { type: 'accounting.production.plan', firmId, jobId: job.id, cursor: '' })],
   };
 }
 
 export async function startProduction(firmId: string, billIds: string[] | undefined): Promise<Job> {
   const { job, items } = startProductionItems(firmId, billIds);
   await commit(items);
-  return jobToApi(job);
+  return jobEntity.toApi(job);
 }
 
 async function pageOfBills(job: JobRecord): Promise<{ ids: string[]; next: string | null }> {
@@ -53,7 +45,7 @@ async function pageOfBills(job: JobRecord): Promise<{ ids: string[]; next: strin
 }
 
 export async function planProduction(m: z.infer<typeof BillProductionPlan>): Promise<void> {
-  let job = await loadJob(m.jobId);
+  let job = await jobEntity.get(m.jobId);
   // Planning always goes on from where the job stands, whatever cursor the message carries: a replayed or
   // duplicate message simply continues (or finds nothing to do), and two planners at once are kept apart by
   // the guard on each step, so a lost hand-over message can never strand a job.
@@ -64,9 +56,9 @@ export async function planProduction(m: z.infer<typeof BillProductionPlan>): Pro
     const cursor: string = next ?? job.planning.cursor;
     const handOver = !done && page === PAGES_PER_STEP - 1;
     const items: TxItem[] = [
-      advancePlanning(job, { cursor, found: ids.length, failed: 0, batches: ids.length, done }, nowIso()),
-      ...ids.map((billId) => putInOutbox(outboxEntry('billProduction', { type: 'accounting.production.bill', firmId: m.firmId, jobId: job!.id, billId }))),
-      ...(handOver ? [putInOutbox(outboxEntry('billProduction', { type: 'accounting.production.plan', firmId: m.firmId, jobId: job.id, cursor }))] : []),
+      jobEntity.advancePlanning(job, { cursor, found: ids.length, failed: 0, batches: ids.length, done }, nowIso()),
+      ...ids.map((billId) => outboxMessage('billProduction', { type: 'accounting.production.bill', firmId: m.firmId, jobId: job!.id, billId })),
+      ...(handOver ? [outboxMessage('billProduction', { type: 'accounting.production.plan', firmId: m.firmId, jobId: job.id, cursor })] : []),
     ];
     try {
       await commit(items);
@@ -76,7 +68,7 @@ export async function planProduction(m: z.infer<typeof BillProductionPlan>): Pro
     }
     job = { ...job, status: 'running', planning: { cursor, done, batches: job.planning.batches + ids.length } };
     if (done) {
-      await finishIfDone(job.id, commit);
+      await finishJobIfDone(job.id);
       return;
     }
     if (handOver) return;

@@ -1,5 +1,5 @@
 import { getAccountingSettings, practiceSeparateNumbering } from '../settings/service.ts';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { commitUpdate, explainConflict, type TxItem, type VersionGuard } from '../../aws/transactions.ts';
 import { reconcilePending, type ReconcileReport } from '../../sync/reconciler.ts';
 import { newId } from '../../shared/ids.ts';
@@ -14,7 +14,7 @@ import { matchesSearch, newContact, patched, syncs, upsertMessage, type Accounti
 import type { AccountingContact, CreateAccountingContact, PatchAccountingContact } from './schemas.ts';
 
 export const contactUpsert = (record: AccountingContactRecord): TxItem =>
-  putInOutbox(outboxEntry('toPractice', upsertMessage(record)));
+  outboxMessage('toPractice', upsertMessage(record));
 
 async function numberingContext(firmId: string) {
   const [settings, practiceSeparate] = await Promise.all([getAccountingSettings(firmId), practiceSeparateNumbering(firmId)]);

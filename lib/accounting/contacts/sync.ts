@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { PracticeContactLinked, PracticeContactUpserted } from '#events/messages';
 import { accountingSettingsForSync } from '../settings/service.ts';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { commit, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -31,7 +31,7 @@ import {
 
 type Upserted = z.infer<typeof PracticeContactUpserted>;
 
-const answer = (record: AccountingContactRecord) => putInOutbox(outboxEntry('toPractice', linkedMessage(record)));
+const answer = (record: AccountingContactRecord) => outboxMessage('toPractice', linkedMessage(record));
 
 export function onPracticeContactUpserted(m: Upserted): Promise<void> {
   // A message without our id is nearly always a new contact: create it straight away rather than look it up
@@ -117,7 +117,7 @@ async function updateFromPractice(current: AccountingContactRecord, m: Upserted)
 /** Tells practice its latest state could not be taken; nothing else is written. */
 async function refuse(m: Upserted, code: 'duplicate_number' | 'invalid', message: string): Promise<void> {
   logger.info('contact refused', { practiceContactId: m.practiceContactId, code });
-  await commit([putInOutbox(outboxEntry('toPractice', linkFailedMessage(m, code, message)))]);
+  await commit([outboxMessage('toPractice', linkFailedMessage(m, code, message))]);
 }
 
 async function commitChange(current: AccountingContactRecord, next: AccountingContactRecord | undefined, ...extra: TxItem[]) {

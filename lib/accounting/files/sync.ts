@@ -3,7 +3,7 @@ import { compareClocks } from '#events/clock';
 import type { PracticeMatterUpserted } from '#events/messages';
 import { accountingSettingsForSync } from '../settings/service.ts';
 import { commitWithNumber, DuplicateNumber } from '../numbering/claims.ts';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { commit, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -24,11 +24,11 @@ import { fromPractice, linkedMessage, linkFailedMessage, withRemote, type FileRe
 
 type Upserted = z.infer<typeof PracticeMatterUpserted>;
 
-const answer = (r: FileRecord) => putInOutbox(outboxEntry('toPractice', linkedMessage(r)));
+const answer = (r: FileRecord) => outboxMessage('toPractice', linkedMessage(r));
 
 async function refuse(m: Upserted, code: 'duplicate_number' | 'client_not_linked' | 'invalid', message: string) {
   logger.info('matter refused', { practiceMatterId: m.practiceMatterId, code });
-  await commit([putInOutbox(outboxEntry('toPractice', linkFailedMessage(m, code, message)))]);
+  await commit([outboxMessage('toPractice', linkFailedMessage(m, code, message))]);
 }
 
 export function onPracticeMatterUpserted(m: Upserted): Promise<void> {

@@ -6,7 +6,7 @@ import { exportBookingEntity, type BookingMarker } from '../entities/export-book
 import { fileEntity } from '../entities/file.entity.ts';
 import { ledgerEntryEntity } from '../entities/ledger-entry.entity.ts';
 import { notificationEntity } from '../entities/notification.entity.ts';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { commit, commitSkippingDone, TransactionRefused } from '../../aws/transactions.ts';
 import { logger } from '../../shared/logger.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -98,14 +98,14 @@ export async function bookExportBatch(m: z.infer<typeof PracticeTimeExportBatch>
 /** Tells practice what the batch booked and refused. Sent again by any delivery that completes a booking: practice counts it once. */
 async function answer(m: z.infer<typeof PracticeTimeExportBatch>, records: LedgerRecord[], failed: ExportError[]): Promise<void> {
   await commit([
-    putInOutbox(outboxEntry('toPractice', {
+    outboxMessage('toPractice', {
       type: 'accounting.time.batch_booked',
       firmId: m.firmId,
       jobId: m.jobId,
       batchNo: m.batchNo,
       booked: records.map((r) => ({ timeEntryId: r.timeEntryId, ledgerEntryId: r.id })),
       failed,
-    })),
+    }),
   ]);
 }
 

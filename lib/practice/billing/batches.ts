@@ -1,5 +1,5 @@
 import type { ExportedEntry } from '#events/messages';
-import { asciiJson } from '../../sync/outbox.ts';
+import { asciiJson } from '../../sync/outbox.entity.ts';
 
 /** A batch message stays well under DynamoDB's 400 KB item (its outbox entry) and SQS's message limit. */
 export const BATCH_BYTES = 200_000;

@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import type { AccountingTimeBatchBooked } from '#events/messages';
 import { commit, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
-import { countJobItems, finishIfDone, putBatchMarker, putJobError } from '../../jobs/repository.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
+import { finishJobIfDone, jobEntity } from '../../jobs/job.entity.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { logger } from '../../shared/logger.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
@@ -19,9 +19,9 @@ export async function onBatchBooked(m: z.infer<typeof AccountingTimeBatchBooked>
   await retrying(async () => {
     const now = nowIso();
     const items: TxItem[] = [
-      putBatchMarker(m.jobId, m.batchNo),
-      countJobItems(m.jobId, m.booked.length, m.failed.length, now),
-      ...m.failed.map((f) => putJobError(m.jobId, f.timeEntryId, f)),
+      jobEntity.putMarker(m.jobId, m.batchNo),
+      jobEntity.count(m.jobId, m.booked.length, m.failed.length, now),
+      ...m.failed.map((f) => jobEntity.putError(m.jobId, f.timeEntryId, f)),
       ...unlock.map((id) => timeEntryEntity.unlock(m.firmId, id, m.jobId, now)),
     ];
     const firstUnlock = items.length - unlock.length;
@@ -44,10 +44,10 @@ export async function onBatchBooked(m: z.infer<typeof AccountingTimeBatchBooked>
 
 /** Ends the export job once every entry is accounted for, and tells accounting (for its import alert). */
 export async function finishExportIfDone(jobId: string): Promise<void> {
-  const job = await finishIfDone(jobId, commit, (j) => [
-    putInOutbox(outboxEntry('toAccounting', {
+  const job = await finishJobIfDone(jobId, (j) => [
+    outboxMessage('toAccounting', {
       type: 'practice.time_export.finished', firmId: j.firmId, jobId, total: j.progress.total, exported: j.succeeded, failed: j.failed,
-    })),
+    }),
   ]);
   if (job) logger.info('time export finished', { jobId, total: job.progress.total, failed: job.failed });
 }

@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import type { TimeExportPlan } from '#events/messages';
 import { commit, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
-import { advancePlanning, loadJob, putJobError } from '../../jobs/repository.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
+import { jobEntity } from '../../jobs/job.entity.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { faultPoint } from '../../shared/faults.ts';
 import { timeEntryEntity } from '../entities/time-entry.entity.ts';
@@ -38,7 +38,7 @@ const MAX_REREADS = 20;
 
 /** One planning step: up to PAGES_PER_STEP pages, each committed with its locks, its batch messages and its job counts. */
 export async function planTimeExport(m: z.infer<typeof TimeExportPlan>): Promise<void> {
-  let job = await loadJob(m.jobId);
+  let job = await jobEntity.get(m.jobId);
   // Planning always goes on from where the job stands, whatever cursor the message carries: a replayed or
   // duplicate message simply continues (or finds nothing to do), and two planners at once are kept apart by
   // the guard on each step, so a lost hand-over message can never strand a job.
@@ -64,12 +64,12 @@ export async function planTimeExport(m: z.infer<typeof TimeExportPlan>): Promise
     const now = nowIso();
     const records = new Map(entries.items.map((e) => [e.id, e]));
     const items: TxItem[] = [
-      advancePlanning(job, { cursor, found: entries.items.length, failed: failed.length, batches: batches.length, done }, now),
-      ...failed.map((f) => putJobError(job!.id, f.timeEntryId, f)),
-      ...batches.map((batch, i) => putInOutbox(outboxEntry('timeBooking', {
+      jobEntity.advancePlanning(job, { cursor, found: entries.items.length, failed: failed.length, batches: batches.length, done }, now),
+      ...failed.map((f) => jobEntity.putError(job!.id, f.timeEntryId, f)),
+      ...batches.map((batch, i) => outboxMessage('timeBooking', {
         type: 'practice.time.export_batch', firmId: m.firmId, jobId: job!.id, batchNo: job!.planning.batches + i, entries: batch,
-      }))),
-      ...(handOver ? [putInOutbox(outboxEntry('timeExport', { type: 'practice.time_export.plan', firmId: m.firmId, jobId: job.id, cursor }))] : []),
+      })),
+      ...(handOver ? [outboxMessage('timeExport', { type: 'practice.time_export.plan', firmId: m.firmId, jobId: job.id, cursor })] : []),
     ];
     const firstLock = items.length;
     items.push(...ok.map((e) => timeEntryEntity.lock(records.get(e.timeEntryId)!, job!.id, now)));

@@ -1,6 +1,6 @@
 import { commit } from '../../aws/transactions.ts';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
-import { jobToApi, newJob, putNewJob } from '../../jobs/repository.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
+import { jobEntity } from '../../jobs/job.entity.ts';
 import type { Job } from '../../jobs/schemas.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -16,10 +16,10 @@ import type { StartTimeExport } from './schemas.ts';
  *   on the job, and the job ends once every entry is accounted for.
  */
 export async function startTimeExport(firmId: string, input: StartTimeExport): Promise<Job> {
-  const job = newJob(firmId, 'time_export', { ...input }, newId('job'), nowIso());
+  const job = jobEntity.create(firmId, 'time_export', { ...input }, newId('job'), nowIso());
   await commit([
-    putNewJob(job),
-    putInOutbox(outboxEntry('timeExport', { type: 'practice.time_export.plan', firmId, jobId: job.id, cursor: '' })),
+    jobEntity.put(job),
+    outboxMessage('timeExport', { type: 'practice.time_export.plan', firmId, jobId: job.id, cursor: '' }),
   ]);
-  return jobToApi(job);
+  return jobEntity.toApi(job);
 }

@@ -1,5 +1,5 @@
 import { practiceSettingsForSync } from '../settings/service.ts';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, NotFound, PreconditionFailed } from '../../shared/errors.ts';
@@ -14,7 +14,7 @@ import type { CreatePracticeContact, PatchPracticeContact, PracticeContact } fro
 /** The message announcing a practice contact, with the firm's current numbering switch. */
 export async function contactUpsert(record: PracticeContactRecord) {
   const settings = await practiceSettingsForSync(record.firmId);
-  return putInOutbox(outboxEntry('toAccounting', upsertMessage(record, settings.separateContactNumbering)));
+  return outboxMessage('toAccounting', upsertMessage(record, settings.separateContactNumbering));
 }
 
 /** A client rate sheet names hourly labels of the firm only. */

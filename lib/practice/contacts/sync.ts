@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { AccountingContactLinkFailed, AccountingContactLinked, AccountingContactUpserted } from '#events/messages';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { commit, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
@@ -24,7 +24,7 @@ import {
  * the same state and never makes a second contact.
  */
 
-const answer = (record: PracticeContactRecord) => putInOutbox(outboxEntry('toAccounting', linkedMessage(record)));
+const answer = (record: PracticeContactRecord) => outboxMessage('toAccounting', linkedMessage(record));
 
 /** Writes `next` over `current` (with any extra items) unless someone changed it meanwhile. */
 async function commitChange(current: PracticeContactRecord, next: PracticeContactRecord | undefined, ...extra: TxItem[]): Promise<void> {

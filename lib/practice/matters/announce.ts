@@ -1,4 +1,4 @@
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
 import type { TxItem } from '../../aws/transactions.ts';
 import { contactEntity } from '../entities/contact.entity.ts';
 import { matterEntity } from '../entities/matter.entity.ts';
@@ -16,7 +16,7 @@ export async function announce(record: MatterRecord, now: string): Promise<{ rec
   const { record: next, send } = announced(record, ready, now);
   const items: TxItem[] = [];
   if (send && ready.kind === 'ready') {
-    items.push(putInOutbox(outboxEntry('toAccounting', upsertMessage(next, ready.clients))));
+    items.push(outboxMessage('toAccounting', upsertMessage(next, ready.clients)));
   } else {
     for (const contactId of next.sync.waitingFor ?? []) items.push(matterEntity.waitFor(record.firmId, contactId, record.id));
   }

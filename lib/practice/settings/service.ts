@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { Draft, PracticeSettingsChanged } from '#events/messages';
-import { outboxEntry, putInOutbox } from '../../sync/outbox.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { commitUpdate } from '../../aws/transactions.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { PreconditionFailed } from '../../shared/errors.ts';
@@ -36,7 +36,7 @@ export async function putPracticeSettings(firmId: string, input: PracticeSetting
       separateContactNumbering: next.separateContactNumbering,
     };
     await commitUpdate(
-      [practiceSettingsEntity.put(next, loaded), putInOutbox(outboxEntry('toAccounting', message))],
+      [practiceSettingsEntity.put(next, loaded), outboxMessage('toAccounting', message)],
       practiceSettingsEntity.guard(firmId, ifMatch),
     );
     cached.forget(firmId);
