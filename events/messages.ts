@@ -274,5 +274,5 @@ export const messagesOf = {
 } as const satisfies Record<QueueName, z.ZodDiscriminatedUnion>;
 /** What a queue carries. */
 export type MessageOf<Q extends keyof typeof messagesOf> = z.infer<(typeof messagesOf)[Q]>;
-/** A message as a use case writes it: the envelope's id and time are added by the outbox. */
-export type Draft<M extends Message> = M extends unknown ? Omit<M, 'id' | 'occurredAt'> : never;
+/** A message as a use case writes it (its draft): the envelope's id and time are added by the outbox. */
+export type MessageDraft<M extends Message> = M extends unknown ? Omit<M, 'id' | 'occurredAt'> : never;

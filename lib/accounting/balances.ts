@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { AccountingBalanceChanged, Balance, Draft } from '#events/messages';
+import type { AccountingBalanceChanged, Balance, MessageDraft } from '#events/messages';
 import { money } from '../shared/money.ts';
 
 /**
@@ -61,7 +61,7 @@ export function balanceOf(r: Pick<BalanceRecord, 'unbilledCents' | 'billedCents'
 }
 
 /** The message announcing a balance, from the balance as read after the commits that moved it. */
-export function balanceMessage(r: BalanceRecord, asOf: string): Draft<z.infer<typeof AccountingBalanceChanged>> {
+export function balanceMessage(r: BalanceRecord, asOf: string): MessageDraft<z.infer<typeof AccountingBalanceChanged>> {
   return {
     type: 'accounting.file.balance_changed',
     firmId: r.firmId,

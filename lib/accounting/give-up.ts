@@ -1,4 +1,4 @@
-import type { Draft, TimeBookingMessage, ToAccountingMessage, ToPracticeMessage } from '#events/messages';
+import type { MessageDraft, TimeBookingMessage, ToAccountingMessage, ToPracticeMessage } from '#events/messages';
 import { commit } from '../aws/transactions.ts';
 import { outboxMessage } from '../sync/outbox.entity.ts';
 import { describeError } from '../jobs/job.entity.ts';
@@ -13,7 +13,7 @@ import { bookingOf } from './ledger/import.ts';
  */
 export async function giveUpOnPracticeMessage(message: ToAccountingMessage | TimeBookingMessage, error: unknown): Promise<boolean> {
   const reason = `Accounting could not apply this change: ${describeError(error)}`;
-  const answer = (draft: Draft<ToPracticeMessage>) => commit([outboxMessage('toPractice', draft)]);
+  const answer = (draft: MessageDraft<ToPracticeMessage>) => commit([outboxMessage('toPractice', draft)]);
   logger.error('giving up on a practice message', { type: message.type, reason });
   switch (message.type) {
     case 'practice.contact.upserted':

@@ -1,5 +1,8 @@
 import { strip, type BookStore, type StoredRecord } from './book-store.ts';
-import type { TxItem, VersionGuard } from './transactions.ts';
+import { commitUpdate, type TxItem, type VersionGuard } from './transactions.ts';
+import { PreconditionFailed } from '../shared/errors.ts';
+import { retrying } from '../shared/retry.ts';
+import { nowIso } from '../shared/clock.ts';
 import type { Page, PageOptions } from '../shared/page.ts';
 
 /**
@@ -84,22 +87,66 @@ export async function readTogether<T extends readonly ReadOf<unknown>[]>(...read
 }
 
 /**
+ * A link map: which record of this book mirrors a record of the other book,
+ * at `${prefix}${otherId}`, holding `{ [field]: id }`. It is made with the
+ * record that the other book's message creates, only if none exists, so a
+ * re-sent message can never make a second record.
+ */
+export function linkMap<R>(store: BookStore, prefix: string, field: string, get: (firmId: string, id: string) => Promise<R | undefined>) {
+  const sk = (otherId: string) => `${prefix}${otherId}`;
+  return {
+    /** The record that mirrors the other book's `otherId`, if this book has one. */
+    mirrorOf: async (firmId: string, otherId: string): Promise<R | undefined> => {
+      const link = await store.get<Record<string, string>>(firmId, sk(otherId));
+      return link ? get(firmId, link[field]!) : undefined;
+    },
+    /** Makes the map; fails (its transaction is refused) if one was made already. */
+    create: (firmId: string, otherId: string, id: string): TxItem => store.putUnique(firmId, sk(otherId), { [field]: id }),
+    /** Writes the map whatever is there (for a record made in this book, once the other book names its twin). */
+    remember: (firmId: string, otherId: string, id: string): TxItem => store.put(firmId, sk(otherId), { [field]: id }),
+  };
+}
+
+/**
  * A record a firm has at most one of (its settings), at a fixed sort key. A
  * firm that never saved it has `defaults`, at version 1, not yet stored.
  */
-export function singletonRecord<R extends StoredRecord>(store: BookStore, sk: string, defaults: (firmId: string) => R, indexKeys?: IndexKeys<R>) {
+export function singletonRecord<R extends StoredRecord & { updatedAt: string | null }>(
+  store: BookStore,
+  sk: string,
+  defaults: (firmId: string) => R,
+  indexKeys?: IndexKeys<R>,
+) {
+  const load = async (firmId: string): Promise<{ record: R; stored: boolean }> => {
+    const item = await store.get<R>(firmId, sk);
+    return item ? { record: strip(item), stored: true } : { record: defaults(firmId), stored: false };
+  };
+  /** Replaces what `load` gave, only if it is still what is stored. */
+  const put = (next: R, loaded: { record: R; stored: boolean }): TxItem =>
+    store.putRecord(sk, indexKeys ? { ...next, ...indexKeys(next) } : next, loaded.stored ? loaded.record.version : null);
+  const guard = (firmId: string, ifMatch: number | undefined): VersionGuard => ({
+    ifMatch,
+    currentVersion: async () => (await store.get<{ version: number }>(firmId, sk))?.version ?? 1,
+  });
   return {
-    load: async (firmId: string): Promise<{ record: R; stored: boolean }> => {
-      const item = await store.get<R>(firmId, sk);
-      return item ? { record: strip(item), stored: true } : { record: defaults(firmId), stored: false };
-    },
-    /** Replaces what `load` gave, only if it is still what is stored. */
-    put: (next: R, loaded: { record: R; stored: boolean }): TxItem =>
-      store.putRecord(sk, indexKeys ? { ...next, ...indexKeys(next) } : next, loaded.stored ? loaded.record.version : null),
-    guard: (firmId: string, ifMatch: number | undefined): VersionGuard => ({
-      ifMatch,
-      currentVersion: async () => (await store.get<{ version: number }>(firmId, sk))?.version ?? 1,
-    }),
+    load,
+    put,
+    guard,
+    /**
+     * Replaces the record with what `change` makes of the current one (its
+     * version bumped and `updatedAt` set here), together with `alsoWrite(next)`
+     * in the same transaction. A stale If-Match is a 412; without one, a
+     * concurrent write makes it start again from a fresh read.
+     */
+    replace: (firmId: string, ifMatch: number | undefined, change: (current: R) => R, alsoWrite: (next: R) => TxItem[] = () => []): Promise<R> =>
+      retrying(async () => {
+        const loaded = await load(firmId);
+        const { record } = loaded;
+        if (ifMatch !== undefined && ifMatch !== record.version) throw new PreconditionFailed(ifMatch, record.version);
+        const next: R = { ...change(record), version: record.version + 1, updatedAt: nowIso() };
+        await commitUpdate([put(next, loaded), ...alsoWrite(next)], guard(firmId, ifMatch));
+        return next;
+      }),
   };
 }
 

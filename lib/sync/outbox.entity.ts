@@ -1,7 +1,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { Draft, MessageOf } from '#events/messages';
+import type { MessageDraft, MessageOf } from '#events/messages';
 import type { QueueName } from '../declaration.ts';
 import { newId } from '../shared/ids.ts';
 import { nowEpochSeconds, nowIso } from '../shared/clock.ts';
@@ -57,7 +57,7 @@ export interface BalanceAnnouncement {
 }
 
 /** The outbox entry of a message (its id and time stamped now). `outboxMessage` is what use cases commit. */
-export function outboxEntry<Q extends QueueName>(destination: Q, draft: Draft<MessageOf<Q>>): OutboxEntry {
+export function outboxEntry<Q extends QueueName>(destination: Q, draft: MessageDraft<MessageOf<Q>>): OutboxEntry {
   const message = { ...draft, id: newId('msg'), occurredAt: nowIso() };
   return {
     pk: `OUTBOX#${message.id}`,
@@ -72,7 +72,7 @@ export function outboxEntry<Q extends QueueName>(destination: Q, draft: Draft<Me
 }
 
 /** Sends a message to `destination` once the transaction it is in commits: the relay carries it. No dual write, no lost sync. */
-export const outboxMessage = <Q extends QueueName>(destination: Q, draft: Draft<MessageOf<Q>>): TxItem => ({
+export const outboxMessage = <Q extends QueueName>(destination: Q, draft: MessageDraft<MessageOf<Q>>): TxItem => ({
   Put: { TableName: table(), Item: { ...outboxEntry(destination, draft) } },
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { client, newFirm, person, settledRecord, type Client } from './helpers.ts';
+import { client, newFirm, person, type Client } from './helpers.ts';
 
 /** A firm with labels, a role, a timekeeper, a client and a matter, built through the API. */
 async function firmWithRates() {

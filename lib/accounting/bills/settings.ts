@@ -1,9 +1,6 @@
-import { commit, commitUpdate } from '../../aws/transactions.ts';
-import { nowIso } from '../../shared/clock.ts';
-import { PreconditionFailed } from '../../shared/errors.ts';
-import { retrying } from '../../shared/retry.ts';
+import { commit } from '../../aws/transactions.ts';
 import { billEntity } from '../entities/bill.entity.ts';
-import { billingSettingsEntity, type BillingSettingsRecord } from '../entities/billing-settings.entity.ts';
+import { billingSettingsEntity } from '../entities/billing-settings.entity.ts';
 import { startProductionItems } from './production.ts';
 import type { BillingSettings } from './schemas.ts';
 
@@ -12,14 +9,8 @@ export async function getBillingSettings(firmId: string): Promise<BillingSetting
 }
 
 export async function putBillingSettings(firmId: string, input: { scheduledProduction: boolean }, ifMatch: number | undefined): Promise<BillingSettings> {
-  return retrying(async () => {
-    const loaded = await billingSettingsEntity.load(firmId);
-    const { record } = loaded;
-    if (ifMatch !== undefined && ifMatch !== record.version) throw new PreconditionFailed(ifMatch, record.version);
-    const next: BillingSettingsRecord = { ...record, scheduledProduction: input.scheduledProduction, version: record.version + 1, updatedAt: nowIso() };
-    await commitUpdate([billingSettingsEntity.put(next, loaded)], billingSettingsEntity.guard(firmId, ifMatch));
-    return billingSettingsEntity.toApi(next);
-  });
+  const next = await billingSettingsEntity.replace(firmId, ifMatch, (current) => ({ ...current, scheduledProduction: input.scheduledProduction }));
+  return billingSettingsEntity.toApi(next);
 }
 
 /**

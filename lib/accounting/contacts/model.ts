@@ -5,7 +5,7 @@ import type {
   AccountingContactLinkFailed,
   AccountingContactLinked,
   AccountingContactUpserted,
-  Draft,
+  MessageDraft,
   LinkErrorCode,
   PracticeContactLinked,
   PracticeContactUpserted,
@@ -139,7 +139,7 @@ export function applyLinked(r: AccountingContactRecord, m: z.infer<typeof Practi
 
 export const isNewer = (m: PracticeUpserted, r: AccountingContactRecord) => compareClocks(m.clock, r.sync.clock);
 
-export function upsertMessage(r: AccountingContactRecord): Draft<z.infer<typeof AccountingContactUpserted>> {
+export function upsertMessage(r: AccountingContactRecord): MessageDraft<z.infer<typeof AccountingContactUpserted>> {
   return {
     type: 'accounting.contact.upserted',
     firmId: r.firmId,
@@ -152,7 +152,7 @@ export function upsertMessage(r: AccountingContactRecord): Draft<z.infer<typeof 
   };
 }
 
-export function linkedMessage(r: AccountingContactRecord): Draft<z.infer<typeof AccountingContactLinked>> {
+export function linkedMessage(r: AccountingContactRecord): MessageDraft<z.infer<typeof AccountingContactLinked>> {
   return {
     type: 'accounting.contact.linked',
     firmId: r.firmId,
@@ -167,7 +167,7 @@ export function linkFailedMessage(
   m: PracticeUpserted,
   code: LinkErrorCode,
   message: string,
-): Draft<z.infer<typeof AccountingContactLinkFailed>> {
+): MessageDraft<z.infer<typeof AccountingContactLinkFailed>> {
   return { type: 'accounting.contact.link_failed', firmId: m.firmId, practiceContactId: m.practiceContactId, clock: m.clock, error: { code, message } };
 }
 

@@ -1,5 +1,4 @@
-import { pendingLinks, versionedRecords } from '../../aws/entity.ts';
-import type { TxItem } from '../../aws/transactions.ts';
+import { linkMap, pendingLinks, versionedRecords } from '../../aws/entity.ts';
 import { pickCommon, type ContactCommon } from '#events/contact';
 import type { AccountingContactRecord } from '../contacts/model.ts';
 import type { AccountingContact } from '../contacts/schemas.ts';
@@ -25,24 +24,19 @@ import { accountingTable } from './book.ts';
  * (`rememberLink`, no condition).
  */
 const records = versionedRecords<AccountingContactRecord>(accountingTable, 'CONTACT#');
-const linkKey = (practiceContactId: string) => `LINK#CONTACT#${practiceContactId}`;
+const links = linkMap(accountingTable, 'LINK#CONTACT#', 'contactId', records.get);
 
 export const contactEntity = {
   ...records,
 
   /** The accounting contact that mirrors a practice contact, if there is one. */
-  async getByPracticeId(firmId: string, practiceContactId: string): Promise<AccountingContactRecord | undefined> {
-    const link = await accountingTable.get<{ contactId: string }>(firmId, linkKey(practiceContactId));
-    return link ? records.get(firmId, link.contactId) : undefined;
-  },
+  getByPracticeId: links.mirrorOf,
 
   /** The link map of a contact made from practice's: fails if one was made already. */
-  putLink: (firmId: string, practiceContactId: string, contactId: string): TxItem =>
-    accountingTable.putUnique(firmId, linkKey(practiceContactId), { contactId }),
+  putLink: links.create,
 
   /** The link map of a contact made here, once practice says which contact mirrors it (written whatever is there). */
-  rememberLink: (firmId: string, practiceContactId: string, contactId: string): TxItem =>
-    accountingTable.put(firmId, linkKey(practiceContactId), { contactId }),
+  rememberLink: links.remember,
 
   /** Contacts whose link stayed pending (the only records of this book in the `pending` index), for the reconciler. */
   pendingLinks: pendingLinks<AccountingContactRecord>(accountingTable),

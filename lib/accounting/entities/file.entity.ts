@@ -1,5 +1,4 @@
-import { versionedRecords } from '../../aws/entity.ts';
-import type { TxItem } from '../../aws/transactions.ts';
+import { linkMap, versionedRecords } from '../../aws/entity.ts';
 import type { FileRecord } from '../files/model.ts';
 import type { AccountingFile } from '../files/schemas.ts';
 import { accountingTable } from './book.ts';
@@ -22,20 +21,16 @@ import { accountingTable } from './book.ts';
  * changed. Each is a put guarded by the version read (`null`: it must be new).
  */
 const records = versionedRecords<FileRecord>(accountingTable, 'FILE#');
-const matterLinkKey = (practiceMatterId: string) => `LINK#MATTER#${practiceMatterId}`;
+const matterLinks = linkMap(accountingTable, 'LINK#MATTER#', 'fileId', records.get);
 
 export const fileEntity = {
   ...records,
 
   /** The file that mirrors a practice matter, if there is one. */
-  async getByMatterId(firmId: string, practiceMatterId: string): Promise<FileRecord | undefined> {
-    const link = await accountingTable.get<{ fileId: string }>(firmId, matterLinkKey(practiceMatterId));
-    return link ? records.get(firmId, link.fileId) : undefined;
-  },
+  getByMatterId: matterLinks.mirrorOf,
 
   /** The link map of a file made from a practice matter: fails if one was made already. */
-  putMatterLink: (firmId: string, practiceMatterId: string, fileId: string): TxItem =>
-    accountingTable.putUnique(firmId, matterLinkKey(practiceMatterId), { fileId }),
+  putMatterLink: matterLinks.create,
 
   toApi: (r: FileRecord): AccountingFile => ({
     id: r.id,

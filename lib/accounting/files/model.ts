@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { AccountingFileLinked, AccountingFileLinkFailed, Draft, LinkErrorCode, MatterOptions, PracticeMatterUpserted } from '#events/messages';
+import type { AccountingFileLinked, AccountingFileLinkFailed, MessageDraft, LinkErrorCode, MatterOptions, PracticeMatterUpserted } from '#events/messages';
 import type { Link, SyncState } from '../../sync/link.ts';
 import { initialAllocations, reallocate, type Allocation } from './allocations.ts';
 
@@ -61,7 +61,7 @@ export function withRemote(r: FileRecord, m: Upserted, matterNumber: string, now
   };
 }
 
-export function linkedMessage(r: FileRecord): Draft<z.infer<typeof AccountingFileLinked>> {
+export function linkedMessage(r: FileRecord): MessageDraft<z.infer<typeof AccountingFileLinked>> {
   return {
     type: 'accounting.file.linked',
     firmId: r.firmId,
@@ -72,7 +72,7 @@ export function linkedMessage(r: FileRecord): Draft<z.infer<typeof AccountingFil
   };
 }
 
-export function linkFailedMessage(m: Upserted, code: LinkErrorCode, message: string): Draft<z.infer<typeof AccountingFileLinkFailed>> {
+export function linkFailedMessage(m: Upserted, code: LinkErrorCode, message: string): MessageDraft<z.infer<typeof AccountingFileLinkFailed>> {
   return { type: 'accounting.file.link_failed', firmId: m.firmId, practiceMatterId: m.practiceMatterId, clock: m.clock, error: { code, message } };
 }
 

@@ -1,12 +1,9 @@
 import type * as z from 'zod';
 import type { PracticeSettingsChanged } from '#events/messages';
-import { commit, commitUpdate, refusedAt } from '../../aws/transactions.ts';
-import { nowIso } from '../../shared/clock.ts';
-import { PreconditionFailed } from '../../shared/errors.ts';
-import { retrying } from '../../shared/retry.ts';
+import { commit, refusedAt } from '../../aws/transactions.ts';
 import { expiringCache } from '../../shared/expiring-cache.ts';
 import { SETTINGS_TTL_MS } from '../../shared/config.ts';
-import { accountingSettingsEntity, practiceSettingsCopyEntity, type AccountingSettingsRecord } from '../entities/settings.entity.ts';
+import { accountingSettingsEntity, practiceSettingsCopyEntity } from '../entities/settings.entity.ts';
 import type { AccountingSettings, AccountingSettingsInput } from './schemas.ts';
 
 export async function getAccountingSettings(firmId: string): Promise<AccountingSettings> {
@@ -21,26 +18,14 @@ export async function getAccountingSettings(firmId: string): Promise<AccountingS
 const cached = expiringCache(SETTINGS_TTL_MS, getAccountingSettings);
 export const accountingSettingsForSync = (firmId: string) => cached.get(firmId);
 
-export async function putAccountingSettings(
-  firmId: string,
-  input: AccountingSettingsInput,
-  ifMatch?: number,
-): Promise<AccountingSettings> {
-  return retrying(async () => {
-    const loaded = await accountingSettingsEntity.load(firmId);
-    const { record } = loaded;
-    if (ifMatch !== undefined && ifMatch !== record.version) throw new PreconditionFailed(ifMatch, record.version);
-    const next: AccountingSettingsRecord = {
-      ...record,
-      ...input,
-      integrationEnabled: input.integrationEnabled ?? record.integrationEnabled,
-      version: record.version + 1,
-      updatedAt: nowIso(),
-    };
-    await commitUpdate([accountingSettingsEntity.put(next, loaded)], accountingSettingsEntity.guard(firmId, ifMatch));
-    cached.forget(firmId);
-    return accountingSettingsEntity.toApi(next);
-  });
+export async function putAccountingSettings(firmId: string, input: AccountingSettingsInput, ifMatch?: number): Promise<AccountingSettings> {
+  const next = await accountingSettingsEntity.replace(firmId, ifMatch, (current) => ({
+    ...current,
+    ...input,
+    integrationEnabled: input.integrationEnabled ?? current.integrationEnabled,
+  }));
+  cached.forget(firmId);
+  return accountingSettingsEntity.toApi(next);
 }
 
 /** Practice's separate-numbering switch as practice last told us (off until it says). */

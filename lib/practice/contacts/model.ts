@@ -1,6 +1,6 @@
 import { compareClocks, firstClock, tick } from '#events/clock';
 import { commonFieldNames, pickCommon, type ContactCommon, type NumberingSequence } from '#events/contact';
-import type { Draft, AccountingContactLinkFailed, AccountingContactLinked, AccountingContactUpserted, PracticeContactLinked, PracticeContactUpserted } from '#events/messages';
+import type { MessageDraft, AccountingContactLinkFailed, AccountingContactLinked, AccountingContactUpserted, PracticeContactLinked, PracticeContactUpserted } from '#events/messages';
 import type * as z from 'zod';
 import { answerCovers, pendingLink, type Link, type SyncState } from '../../sync/link.ts';
 import type { CreatePracticeContact, PatchPracticeContact } from './schemas.ts';
@@ -58,7 +58,7 @@ export function patched(r: PracticeContactRecord, patch: PatchPracticeContact, n
   };
 }
 
-export function upsertMessage(r: PracticeContactRecord, practiceSeparateNumbering: boolean): Draft<z.infer<typeof PracticeContactUpserted>> {
+export function upsertMessage(r: PracticeContactRecord, practiceSeparateNumbering: boolean): MessageDraft<z.infer<typeof PracticeContactUpserted>> {
   return {
     type: 'practice.contact.upserted',
     firmId: r.firmId,
@@ -72,7 +72,7 @@ export function upsertMessage(r: PracticeContactRecord, practiceSeparateNumberin
   };
 }
 
-export function linkedMessage(r: PracticeContactRecord): Draft<z.infer<typeof PracticeContactLinked>> {
+export function linkedMessage(r: PracticeContactRecord): MessageDraft<z.infer<typeof PracticeContactLinked>> {
   return {
     type: 'practice.contact.linked',
     firmId: r.firmId,

@@ -1,5 +1,4 @@
-import { versionedRecords } from '../../aws/entity.ts';
-import type { TxItem } from '../../aws/transactions.ts';
+import { linkMap, versionedRecords } from '../../aws/entity.ts';
 import { pickCommon } from '#events/contact';
 import type { PracticeContactRecord } from '../contacts/model.ts';
 import type { PracticeContact } from '../contacts/schemas.ts';
@@ -17,20 +16,16 @@ import { practiceTable } from './book.ts';
  * edited (pending again), applied from accounting, linked, link failed.
  */
 const records = versionedRecords<PracticeContactRecord>(practiceTable, 'CONTACT#');
-const linkKey = (accountingContactId: string) => `LINK#CONTACT#${accountingContactId}`;
+const links = linkMap(practiceTable, 'LINK#CONTACT#', 'contactId', records.get);
 
 export const contactEntity = {
   ...records,
 
   /** The practice contact that mirrors an accounting contact, if practice made one. */
-  async getByAccountingId(firmId: string, accountingContactId: string): Promise<PracticeContactRecord | undefined> {
-    const link = await practiceTable.get<{ contactId: string }>(firmId, linkKey(accountingContactId));
-    return link ? records.get(firmId, link.contactId) : undefined;
-  },
+  getByAccountingId: links.mirrorOf,
 
   /** The link map of a contact made from accounting's: fails if one was made already. */
-  putLink: (firmId: string, accountingContactId: string, contactId: string): TxItem =>
-    practiceTable.putUnique(firmId, linkKey(accountingContactId), { contactId }),
+  putLink: links.create,
 
   toApi: (r: PracticeContactRecord): PracticeContact => ({
     id: r.id,

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { firstClock, tick } from '#events/clock';
 import { compareClocks } from '#events/clock';
-import type { AccountingFileLinked, AccountingFileLinkFailed, Draft, PracticeMatterUpserted } from '#events/messages';
+import type { AccountingFileLinked, AccountingFileLinkFailed, MessageDraft, PracticeMatterUpserted } from '#events/messages';
 import { answerCovers, pendingLink, type Link, type SyncState } from '../../sync/link.ts';
 import type { Billing, CreateMatter, PatchMatter } from './schemas.ts';
 import { applyPatch } from '../../shared/patch.ts';
@@ -127,7 +127,7 @@ export function announced(r: MatterRecord, ready: Readiness, now: string): { rec
 export function upsertMessage(
   r: MatterRecord,
   clients: { practiceContactId: string; accountingContactId: string }[],
-): Draft<z.infer<typeof PracticeMatterUpserted>> {
+): MessageDraft<z.infer<typeof PracticeMatterUpserted>> {
   const fileReference = r.requestedFileReference ?? r.fileReference ?? undefined;
   return {
     type: 'practice.matter.upserted',

@@ -1,13 +1,7 @@
-import type * as z from 'zod';
-import type { Draft, PracticeSettingsChanged } from '#events/messages';
 import { outboxMessage } from '../../sync/outbox.entity.ts';
-import { commitUpdate } from '../../aws/transactions.ts';
-import { nowIso } from '../../shared/clock.ts';
-import { PreconditionFailed } from '../../shared/errors.ts';
-import { retrying } from '../../shared/retry.ts';
 import { expiringCache } from '../../shared/expiring-cache.ts';
 import { SETTINGS_TTL_MS } from '../../shared/config.ts';
-import { practiceSettingsEntity, type PracticeSettingsRecord } from '../entities/settings.entity.ts';
+import { practiceSettingsEntity } from '../entities/settings.entity.ts';
 import type { PracticeSettings, PracticeSettingsInput } from './schemas.ts';
 
 export async function getPracticeSettings(firmId: string): Promise<PracticeSettings> {
@@ -24,22 +18,14 @@ export const practiceSettingsForSync = (firmId: string) => cached.get(firmId);
 
 /** Replaces the settings and tells accounting (separate numbering needs both books' switch). */
 export async function putPracticeSettings(firmId: string, input: PracticeSettingsInput, ifMatch?: number): Promise<PracticeSettings> {
-  return retrying(async () => {
-    const loaded = await practiceSettingsEntity.load(firmId);
-    const { record } = loaded;
-    if (ifMatch !== undefined && ifMatch !== record.version) throw new PreconditionFailed(ifMatch, record.version);
-    const next: PracticeSettingsRecord = { ...record, ...input, version: record.version + 1, updatedAt: nowIso() };
-    const message: Draft<z.infer<typeof PracticeSettingsChanged>> = {
+  const next = await practiceSettingsEntity.replace(firmId, ifMatch, (current) => ({ ...current, ...input }), (settings) => [
+    outboxMessage('toAccounting', {
       type: 'practice.settings.changed',
       firmId,
-      version: next.version,
-      separateContactNumbering: next.separateContactNumbering,
-    };
-    await commitUpdate(
-      [practiceSettingsEntity.put(next, loaded), outboxMessage('toAccounting', message)],
-      practiceSettingsEntity.guard(firmId, ifMatch),
-    );
-    cached.forget(firmId);
-    return practiceSettingsEntity.toApi(next);
-  });
+      version: settings.version,
+      separateContactNumbering: settings.separateContactNumbering,
+    }),
+  ]);
+  cached.forget(firmId);
+  return practiceSettingsEntity.toApi(next);
 }
