@@ -158,7 +158,8 @@ export const jobEntity = {
       TableName: table(),
       Key: key(job.id),
       UpdateExpression:
-        'SET #planning = :planning, #status = :running, updatedAt = :now ADD #progress.#total :found, #progress.#done :failed, #bad :failed',
+        // A job failed by a give-up and then redriven resumes here: running again, without the old reason.
+        'SET #planning = :planning, #status = :running, updatedAt = :now ADD #progress.#total :found, #progress.#done :failed, #bad :failed REMOVE reason',
       ConditionExpression: '#planning.#cursor = :from AND #planning.#done = :false',
       ExpressionAttributeNames: { '#progress': 'progress', '#done': 'done', '#total': 'total', '#bad': 'failed', '#planning': 'planning', '#status': 'status', '#cursor': 'cursor' },
       ExpressionAttributeValues: {

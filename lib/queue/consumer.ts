@@ -13,7 +13,8 @@ import type { GiveUp } from './give-up.ts';
  * message fails too: it can never succeed, and the DLQ is where it is seen.
  * Every error is retried (a domain refusal a handler considers final, it
  * handles itself); on the last delivery `giveUp` (lib/queue/give-up.ts), if
- * the queue has one, makes the failure visible instead.
+ * the queue has one, makes the failure visible too, and the message still
+ * goes to the DLQ for a redrive unless the give-up answered it for good.
  *
  * Handlers must be idempotent: SQS delivers at least once.
  */
@@ -35,8 +36,9 @@ export function queueConsumer<S extends z.ZodType<{ type: string; firmId: string
       await handle(message, delivery);
     } catch (error) {
       if (!delivery.lastAttempt || !giveUp) throw error;
-      logger.error('giving up on a message after its last delivery', { error: error as Error });
-      if (!(await giveUp(message, error))) throw error;
+      const outcome = await giveUp(message, error);
+      logger.error('gave up on a message after its last delivery', { error: error as Error, outcome });
+      if (outcome !== 'answered') throw error;
     }
   };
   return middy<SQSEvent, SQSBatchResponse>()

@@ -127,7 +127,7 @@ describe('to-accounting consumer', () => {
     expect((await api.get('/accounting/contacts')).body.items).toEqual(contacts);
   });
 
-  it('a message that cannot be applied fails until its last delivery, which answers practice with the reason instead', async () => {
+  it('a message that cannot be applied fails on every delivery; the last one also answers practice with the reason (and still goes to the DLQ)', async () => {
     const firm = newFirm();
     const body = sample('practice.contact.upserted', { firmId: firm, practiceContactId: `ct_${randomUUID()}`, accountingContactId: `ac_${randomUUID()}` });
     const first = sqsRecord('toAccounting', body);
@@ -135,7 +135,7 @@ describe('to-accounting consumer', () => {
     expect(await outboxOf(firm, 'accounting.contact.link_failed')).toEqual([]);
 
     const last = sqsRecord('toAccounting', body, { messageId: first.messageId, receiveCount: queues.toAccounting.maxReceiveCount });
-    expect(await toAccounting([last])).toEqual({ batchItemFailures: [] });
+    expect(await toAccounting([last])).toEqual({ batchItemFailures: [{ itemIdentifier: last.messageId }] });
     const answers = await outboxOf(firm, 'accounting.contact.link_failed');
     expect(answers).toHaveLength(1);
     expect(JSON.parse(answers[0]!.body)).toMatchObject({

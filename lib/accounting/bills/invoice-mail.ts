@@ -32,5 +32,5 @@ export const giveUpOnEmail: GiveUp<z.infer<typeof EmailInvoices>> = async (m, er
     code: 'email_failed',
     message: `The bill was produced, but emailing its invoices failed: ${describeError(error)}. Send them with POST /billing/bills/${m.billId}/email.`,
   });
-  return true;
+  return 'shown';
 };

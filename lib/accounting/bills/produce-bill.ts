@@ -54,5 +54,5 @@ export async function onProduceBill(m: z.infer<typeof ProduceBill>): Promise<voi
 /** The last delivery of a bill failed too: it counts as failed on its job, with the reason (lib/queue/give-up.ts). */
 export const giveUpOnBill: GiveUp<z.infer<typeof ProduceBill>> = async (m, error) => {
   await countProducedBill(m.jobId, m.billId, { code: 'production_failed', message: `Producing the bill failed: ${describeError(error)}` });
-  return true;
+  return 'shown';
 };
