@@ -1,15 +1,10 @@
 import * as z from 'zod';
+import { PageCursor, PageLimit } from '../shared/quantities.ts';
 
 /** Query of every list route. */
 export const ListQuery = z.strictObject({
-  // Decimal digits only: `0x10`, `1e2` and ` 5` are not what a client meant by a page size.
-  limit: z
-    .string()
-    .regex(/^[1-9]\d{0,2}$/, 'must be a whole number from 1 to 500, in decimal digits')
-    .transform(Number)
-    .pipe(z.number().max(500, 'must be at most 500'))
-    .default(50),
-  cursor: z.string().min(1).max(2048).optional(),
+  limit: PageLimit,
+  cursor: PageCursor.optional(),
 });
 
 export const SearchQuery = ListQuery.extend({

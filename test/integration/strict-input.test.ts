@@ -65,6 +65,12 @@ describe('lenient input is refused, and nothing is written', () => {
       expect(res.body.errors[0].path).toBe('limit');
     }
     expect((await api.get('/practice/contacts?limit=5')).status).toBe(200);
+    // Every list route, the ones with their own query schemas too.
+    for (const path of ['/practice/time-entries?limit=0x10', '/practice/matters?limit=1e2', '/practice/users?limit=%205']) {
+      const res = await api.get(path);
+      expect(res.status, path).toBe(400);
+      expect(res.body.errors[0].path).toBe('limit');
+    }
   });
 
   it('money with leading zeros is refused, so only canonical amounts are stored and echoed', async () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Money } from '#lib/shared/money';
+import { HoursText, PageCursor, PageLimit } from '../../shared/quantities.ts';
 
 export const LedgerType = z.enum(['billable_work', 'on_hold', 'non_billable_work']);
 export type LedgerType = z.infer<typeof LedgerType>;
@@ -29,12 +30,12 @@ export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
 export const LedgerQuery = z.strictObject({
   status: LedgerStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().min(1).max(2048).optional(),
+  limit: PageLimit,
+  cursor: PageCursor.optional(),
 });
 export type LedgerQuery = z.infer<typeof LedgerQuery>;
 
-const hours = z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a decimal string with at most two decimals, like "1.5"').refine((h) => Number(h) <= 24, 'must be at most 24');
+const hours = HoursText.refine((h) => Number(h) <= 24, 'must be at most 24');
 
 export const PatchLedgerEntry = z.strictObject({
   description: z.string().trim().min(1, 'must not be empty').max(2000).optional(),

@@ -3,6 +3,7 @@ import { ContactNumber } from '#events/contact';
 import { Money } from '#lib/shared/money';
 import { Link } from '#lib/sync/link';
 import { RateOverride } from '../contacts/schemas.ts';
+import { PageCursor, PageLimit } from '../../shared/quantities.ts';
 
 const Id = z.string().min(1).max(64);
 
@@ -77,8 +78,8 @@ export const MatterBalance = z.object({
 export type MatterBalance = z.infer<typeof MatterBalance>;
 
 export const MatterListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().min(1).max(2048).optional(),
+  limit: PageLimit,
+  cursor: PageCursor.optional(),
   search: z.string().trim().min(1).max(200).optional(),
   clientId: Id.optional(),
 });

@@ -2,13 +2,13 @@ import * as z from 'zod';
 import { IsoDate } from '#lib/shared/dates';
 import { Money } from '#lib/shared/money';
 import { ActivityCode, QuickCodeValue, RateLabelType, TaskCode } from '../rates/schemas.ts';
+import { HoursText, PageCursor, PageLimit } from '../../shared/quantities.ts';
 
 const Id = z.string().min(1).max(64);
 
 /** Hours as a decimal string with at most two decimals, e.g. "1.5" or "0.25". */
-const hoursText = z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a decimal string with at most two decimals, like "1.5"');
-export const Hours = hoursText.refine((h) => Number(h.replace('.', '')) > 0 && Number(h) <= 24, 'must be more than 0 and at most 24');
-export const BillableHours = hoursText.refine((h) => Number(h) <= 24, 'must be at most 24');
+export const Hours = HoursText.refine((h) => Number(h.replace('.', '')) > 0 && Number(h) <= 24, 'must be more than 0 and at most 24');
+export const BillableHours = HoursText.refine((h) => Number(h) <= 24, 'must be at most 24');
 
 export const Behavior = z.enum(['bill', 'hide', 'no_charge', 'non_billable']);
 export const EntryStatus = z.enum(['open', 'draft', 'billed']);
@@ -89,8 +89,8 @@ export const TimeEntryQuery = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     status: EntryStatus.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    cursor: z.string().min(1).max(2048).optional(),
+    limit: PageLimit,
+    cursor: PageCursor.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
 export type TimeEntryQuery = z.infer<typeof TimeEntryQuery>;
