@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, client, newFirm, person, stack, type Client, type Reply } from './helpers.ts';
+import { armFault, call, client, newFirm, person, stack, type Client, type Reply } from './helpers.ts';
 
 /**
  * Issue 16, items 3 and 6: a rate label's type defaults to hourly, and label
@@ -25,7 +25,8 @@ const labelsOf = async (api: Client) => (await api.get('/practice/rate-labels'))
  * firm default prices at 1.00, which no test label does.
  */
 async function firm() {
-  const api = await client(newFirm());
+  const firmId = newFirm();
+  const api = await client(firmId);
   await created(api.post('/practice/rate-labels', { name: 'AAA firm default', type: 'hourly', baseValue: '1.00' }), 'default label');
   const tk = await created(api.post('/practice/users', { name: 'Grace Hopper', email: 'grace@firm.test' }), 'timekeeper');
   const contact = await created(api.post('/practice/contacts', person('Client Co')), 'contact');
@@ -41,7 +42,7 @@ async function firm() {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.rate as { labelId: string; value: string; labelSource: string };
   };
-  return { api, tk, contact, label, matterOn, price };
+  return { firmId, api, tk, contact, label, matterOn, price };
 }
 
 describe('a rate label without a type', () => {
@@ -101,7 +102,7 @@ describe('merging rate labels', () => {
     }
   }, 300_000);
 
-  it('one label merged into two at once: one wins, the other is a 409 label_merged', async () => {
+  it('one label merged into two at once: one wins, the other is a 409 label_merged; the same merge twice at once is one merge', async () => {
     const { api, label } = await firm();
     for (let i = 0; i < 10; i++) {
       const [a, b, c] = await Promise.all([label('10.00'), label('20.00'), label('30.00')]);
@@ -115,6 +116,13 @@ describe('merging rate labels', () => {
       expect(live).toContain(c.id);
       expect(live).not.toContain(a.id);
       expect([b.id, c.id]).toContain(won.body.mergedInto);
+    }
+    // The same merge twice at once (a client retrying) is one merge: both answer it.
+    for (let i = 0; i < 5; i++) {
+      const [a, b] = await Promise.all([label('10.00'), label('20.00')]);
+      const replies = await Promise.all([del(api, a.id, b.id), del(api, a.id, b.id)]);
+      expect(replies.map((r) => r.status), JSON.stringify(replies.map((r) => r.body))).toEqual([200, 200]);
+      expect(replies.map((r) => r.body.mergedInto)).toEqual([b.id, b.id]);
     }
   }, 120_000);
 
@@ -233,4 +241,41 @@ describe('merging rate labels', () => {
       }
     }
   }, 180_000);
+
+  it('a merge whose repointing crashed halfway prices as if it had finished, and the same DELETE again finishes it', async () => {
+    const { firmId, api, tk, contact, label, matterOn, price } = await firm();
+    const [l, t] = await Promise.all([label('60.00'), label('70.00')]);
+    await api.patch(`/practice/contacts/${contact.id}`, { rateOverrides: [{ rateLabelId: l.id, value: '65.00' }] });
+    await api.patch(`/practice/users/${tk.id}`, { defaultRateLabelId: l.id });
+    expect((await api.put('/practice/system-roles/r1', { name: 'Role', defaultRateLabelId: l.id })).status).toBe(200);
+    expect((await api.post('/practice/quick-codes', { code: 'Q1', description: 'q', rateLabelByRole: { r1: l.id } })).status).toBe(201);
+    const matters = [await matterOn(l.id), await matterOn(l.id), await matterOn(l.id)];
+    const onL = { labelId: l.id, value: '65.00', valueSource: 'client_override' };
+    for (const m of matters) expect(await price(m.id)).toMatchObject(onL);
+
+    // Each kind of record (users, roles, quick codes, matters, contacts) stops after its first rewrite.
+    await armFault('practice.rateLabel.afterRepointingOne', firmId, 5);
+    const crashed = await fetch(`${stack.url}/practice/rate-labels/${l.id}`, {
+      method: 'DELETE', headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ mergeIntoId: t.id, reason: 'Consolidating' }),
+    });
+    expect(crashed.status).toBe(500);
+    const named = await Promise.all(matters.map(async (m) => (await api.get(`/practice/matters/${m.id}`)).body.billing.rateLabelId));
+    expect(named.filter((id) => id === l.id).length, 'some matters are not repointed yet').toBeGreaterThan(0);
+    // Half done or not, every matter prices at T, with the client's override that named L.
+    const onT = { labelId: t.id, value: '65.00', valueSource: 'client_override', labelSource: 'matter' };
+    for (const m of matters) expect(await price(m.id)).toMatchObject(onT);
+    expect((await labelsOf(api)).map((x) => x.id)).not.toContain(l.id);
+
+    const finished = await del(api, l.id, t.id);
+    expect(finished.status, JSON.stringify(finished.body)).toBe(200);
+    expect(finished.body.repointed.matters).toBe(3 - named.filter((id) => id === t.id).length);
+    for (const m of matters) expect((await api.get(`/practice/matters/${m.id}`)).body.billing.rateLabelId).toBe(t.id);
+    expect((await api.get(`/practice/contacts/${contact.id}`)).body.rateOverrides).toEqual([{ rateLabelId: t.id, value: '65.00' }]);
+    expect((await api.get('/practice/users')).body.items.find((u: any) => u.id === tk.id).defaultRateLabelId).toBe(t.id);
+    expect((await api.get('/practice/system-roles')).body.items.find((r: any) => r.id === 'r1').defaultRateLabelId).toBe(t.id);
+    expect((await api.get('/practice/quick-codes')).body.items[0].rateLabelByRole).toEqual({ r1: t.id });
+    for (const m of matters) expect(await price(m.id)).toMatchObject(onT);
+    const again = await del(api, l.id, t.id);
+    expect(again.body.repointed).toEqual({ users: 0, systemRoles: 0, quickCodes: 0, matters: 0, contacts: 0 });
+  });
 });
