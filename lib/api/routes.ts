@@ -201,7 +201,7 @@ export const routes = {
 
   createRateLabel: defineRoute({
     method: 'POST', path: '/practice/rate-labels', fn: 'practiceRatesApi', access: 'admin', tag: 'rates',
-    summary: 'Create a rate label (hourly, fixed or custom)', body: CreateRateLabel, response: RateLabel, status: 201,
+    summary: 'Create a rate label (hourly, the default, fixed or custom)', body: CreateRateLabel, response: RateLabel, status: 201,
   }),
   listRateLabels: defineRoute({
     method: 'GET', path: '/practice/rate-labels', fn: 'practiceRatesApi', access: 'read', tag: 'rates',

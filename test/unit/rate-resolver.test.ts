@@ -370,6 +370,18 @@ const valueCases: ValueCase[] = [
     value: '303.00',
     valueSource: 'matter_override',
   },
+  {
+    name: "a record's own override for the label beats one for an alias listed before it (as once repointed)",
+    setup: { matterRates: [ov('lbl-old-partner', '305.00'), ov('lbl-partner', '306.00')] },
+    value: '306.00',
+    valueSource: 'matter_override',
+  },
+  {
+    name: 'of two aliases of the label, the first listed counts (as once repointed)',
+    setup: { clientRates: [ov('lbl-older-partner', '307.00'), ov('lbl-old-partner', '308.00')] },
+    value: '307.00',
+    valueSource: 'client_override',
+  },
 
   // the value does not depend on where the label came from
   { name: 'matter override applies to a label from the quick code', input: {}, setup: { quickCode: { 'role-partner': 'lbl-partner' }, matterRates: [ov('lbl-partner', '304.00')] }, value: '304.00', valueSource: 'matter_override' },
@@ -605,7 +617,9 @@ function modelLabel(input: EntryRateInput, ctx: RateContext): { label: LabelFact
 }
 /** Hourly value candidates, first to last, with their source. */
 function modelCandidates(label: LabelFacts, ctx: RateContext): [ValueSource, string | undefined][] {
-  const find = (os: readonly Override[] | undefined) => os?.find((o) => modelFollow(ctx.labels, o.rateLabelId)?.id === label.id)?.value;
+  // A record's own override for the label wins over one for a label merged into it (as a repointed record would say).
+  const find = (os: readonly Override[] | undefined) =>
+    (os?.find((o) => o.rateLabelId === label.id) ?? os?.find((o) => modelFollow(ctx.labels, o.rateLabelId)?.id === label.id))?.value;
   return [
     ['matter_override', ctx.matter.customRatesEnabled ? find(ctx.matter.rateOverrides) : undefined],
     ['client_override', find(ctx.primaryClient?.rateOverrides)],

@@ -108,37 +108,46 @@ export interface MergeReport {
  * the target (so every lookup, even one racing this request, already lands on
  * the target), its name is freed, then every user, system role, quick code,
  * matter and contact that named it is repointed. Time entries keep the rate
- * they stored. Safe to repeat: a second call finishes an interrupted merge.
+ * they stored. Safe to repeat: the same merge again finishes an interrupted
+ * one and answers as the first did.
+ *
+ * Whether the merge may happen is decided by the transaction's conditions,
+ * not by the read before it: the source must still be at the version read
+ * and not merged, the target at the version read, not merged and active. So
+ * of two merges crossing (L into T, T into L) exactly one commits; the other,
+ * reading again, finds its target merged: 409, and it has written nothing.
  */
 export async function deleteRateLabel(firmId: string, id: string, input: DeleteRateLabel, by: string): Promise<MergeReport> {
   if (input.mergeIntoId === id) throw new BadRequest('A label cannot be merged into itself.', [{ path: 'mergeIntoId', message: 'must name another label' }]);
-  const labels = await rateLabelEntity.byId(firmId);
-  const current = labels.get(id);
-  const target = labels.get(input.mergeIntoId);
-  if (!current || (current.mergedInto && current.mergedInto !== input.mergeIntoId)) throw new NotFound('Rate label');
-  if (!target || target.mergedInto) {
-    throw new BadRequest('The label to merge into does not exist.', [{ path: 'mergeIntoId', message: 'is not a rate label of this firm' }]);
+  const merged = await retrying(() => mergeOnce(firmId, id, input, by));
+  const repointed = await repointReferences(firmId);
+  return { id, mergedInto: input.mergeIntoId, reason: merged.deleted?.reason ?? input.reason, repointed };
+}
+
+/** Commits the merge (or finds it done), from a fresh read of both labels; a lost race is retried from the read. */
+async function mergeOnce(firmId: string, id: string, input: DeleteRateLabel, by: string): Promise<LabelRecord> {
+  const found = await rateLabelEntity.getMany(firmId, [id, input.mergeIntoId]);
+  const source = found.get(id);
+  const target = found.get(input.mergeIntoId);
+  if (!source) throw new NotFound('Rate label');
+  if (source.mergedInto === input.mergeIntoId) return source;
+  if (source.mergedInto) {
+    throw new Conflict('label_merged', `This label was merged into ${source.mergedInto} already; it cannot be merged again.`);
   }
-  if (!current.mergedInto) {
-    await retrying(async () => {
-      const fresh = await loadLive(firmId, id);
-      const now = nowIso();
-      const merged: LabelRecord = { ...fresh, mergedInto: target.id, active: false, deleted: { at: now, by, reason: input.reason }, version: fresh.version + 1, updatedAt: now };
-      const freshTarget = (await rateLabelEntity.get(firmId, target.id))!;
-      const targetValues = target.type === 'hourly' ? mergeTimekeeperValues(freshTarget.timekeeperValues, fresh.timekeeperValues) : freshTarget.timekeeperValues;
-      const nextTarget: LabelRecord = { ...freshTarget, timekeeperValues: targetValues, version: freshTarget.version + 1, updatedAt: now };
-      try {
-        await commit([
-          rateLabelEntity.put(merged, fresh.version),
-          rateLabelEntity.put(nextTarget, freshTarget.version),
-          rateLabelEntity.releaseName(firmId, fresh.name),
-        ]);
-      } catch (error) {
-        if (refusedAt(error, 0) || refusedAt(error, 1)) throw new Retry('labels changed meanwhile');
-        throw error;
-      }
-    });
+  if (!target) throw new BadRequest('The label to merge into does not exist.', [{ path: 'mergeIntoId', message: 'is not a rate label of this firm' }]);
+  if (target.mergedInto) {
+    throw new Conflict('merge_target_merged', `The label to merge into was itself merged into ${target.mergedInto}; merge into a label that is not deleted.`);
   }
-  const repointed = await repointReferences(firmId, { from: id, to: target.id, toIsHourly: target.type === 'hourly' });
-  return { id, mergedInto: target.id, reason: current.deleted?.reason ?? input.reason, repointed };
+  if (!target.active) throw new Conflict('merge_target_inactive', `The label to merge into ("${target.name}") is inactive; activate it first, or merge into an active label.`);
+  const now = nowIso();
+  const merged: LabelRecord = { ...source, mergedInto: target.id, active: false, deleted: { at: now, by, reason: input.reason }, version: source.version + 1, updatedAt: now };
+  const timekeeperValues = target.type === 'hourly' ? mergeTimekeeperValues(target.timekeeperValues, source.timekeeperValues) : target.timekeeperValues;
+  const absorbed: LabelRecord = { ...target, timekeeperValues, version: target.version + 1, updatedAt: now };
+  try {
+    await commit([rateLabelEntity.mergeAway(merged, source.version), rateLabelEntity.absorb(absorbed, target.version), rateLabelEntity.releaseName(firmId, source.name)]);
+  } catch (error) {
+    if (refusedAt(error, 0) || refusedAt(error, 1)) throw new Retry('a label changed meanwhile');
+    throw error;
+  }
+  return merged;
 }

@@ -1,13 +1,15 @@
 import type { StoredRecord } from '../../aws/book-store.ts';
 import { commit, refusedAt, type TxItem } from '../../aws/transactions.ts';
 import { nowIso } from '../../shared/clock.ts';
+import { faultPoint } from '../../shared/faults.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
 import { contactEntity } from '../entities/contact.entity.ts';
 import { matterEntity } from '../entities/matter.entity.ts';
 import { quickCodeEntity } from '../entities/quick-code.entity.ts';
 import { systemRoleEntity } from '../entities/system-role.entity.ts';
 import { userEntity } from '../entities/user.entity.ts';
-import { mergeOverrides, mergeRef, mergeRoleMap, type MergeSpec } from './merge.ts';
+import { rateLabelEntity } from '../entities/rate-label.entity.ts';
+import { aliasesOf, mergeOverrides, mergeRef, mergeRoleMap } from './merge.ts';
 
 export interface RepointReport {
   users: number;
@@ -44,6 +46,7 @@ async function rewriteAll<R extends StoredRecord & { updatedAt: string }>(
       try {
         await commit([entity.put({ ...next, version: current.version + 1, updatedAt: nowIso() }, current.version)]);
         count++;
+        faultPoint('practice.rateLabel.afterRepointingOne', firmId); // tests crash a merge halfway through its repointing
       } catch (error) {
         if (refusedAt(error, 0)) throw new Retry('changed meanwhile');
         throw error;
@@ -53,7 +56,21 @@ async function rewriteAll<R extends StoredRecord & { updatedAt: string }>(
   return count;
 }
 
-export async function repointReferences(firmId: string, m: MergeSpec): Promise<RepointReport> {
+/**
+ * Repoints every user, system role, quick code, matter and contact of the
+ * firm that names a merged label to the live label it stands for (the end
+ * of its alias chain), as the labels stand when this starts: call it after
+ * the merge committed. Each record is its own version-guarded write, so a
+ * crash leaves some records repointed and some naming the alias, which
+ * price the same (`merge.ts`); running it again (a repeated DELETE, or any
+ * later merge) finishes the work. Two runs racing over a chain (A into B
+ * repointing while B into C does) end with every record on C: the newer run
+ * knows both aliases and rewrites either name wherever it finds it, and a
+ * write of the older run to a record the newer one rewrote first fails its
+ * guard; read again, the record names no alias the older run knows.
+ */
+export async function repointReferences(firmId: string): Promise<RepointReport> {
+  const m = aliasesOf(await rateLabelEntity.byId(firmId));
   const [users, systemRoles, quickCodes, matters, contacts] = await Promise.all([
     rewriteAll(firmId, userEntity, (r) => {
       const defaultRateLabelId = mergeRef(r.defaultRateLabelId, m);

@@ -132,8 +132,14 @@ function chooseLabel(input: EntryRateInput, ctx: RateContext): { label: LabelFac
   return { path: 'rateLabelId', message: 'no active rate label exists in this firm; create one first' };
 }
 
+/**
+ * A record's override for a label: its own for that label, else the first it
+ * has for a label merged into it, so a record not yet repointed after a merge
+ * prices as it will once repointed (`merge.ts`: its own override wins).
+ */
 function overrideFor(labels: ReadonlyMap<string, LabelFacts>, overrides: readonly Override[] | undefined, labelId: string): string | undefined {
-  return overrides?.find((o) => currentLabelId(labels, o.rateLabelId) === labelId)?.value;
+  if (!overrides?.length) return undefined;
+  return (overrides.find((o) => o.rateLabelId === labelId) ?? overrides.find((o) => currentLabelId(labels, o.rateLabelId) === labelId))?.value;
 }
 
 function hourlyValue(label: LabelFacts, ctx: RateContext): { value: string; source: ValueSource } {

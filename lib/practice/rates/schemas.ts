@@ -25,7 +25,8 @@ function hourlyOnly(label: { type?: RateLabelType; baseValue?: string | null; ti
   }
 }
 
-export const CreateRateLabel = z.strictObject({ ...labelFields, type: RateLabelType }).superRefine(hourlyOnly);
+/** A label without a type is hourly (seed 004), so it needs a base value like any hourly label. */
+export const CreateRateLabel = z.strictObject({ ...labelFields, type: RateLabelType.default('hourly') }).superRefine(hourlyOnly);
 export type CreateRateLabel = z.infer<typeof CreateRateLabel>;
 
 export const PatchRateLabel = z.strictObject({
