@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_NUMBER_LENGTH, numberProblem } from './contact-number.ts';
 
 /**
  * The fields a contact has in both books. They are the only contact facts that
@@ -11,12 +12,28 @@ export type ContactKind = z.infer<typeof ContactKind>;
 export const NumberingSequence = z.enum(['client', 'vendor', 'other']);
 export type NumberingSequence = z.infer<typeof NumberingSequence>;
 
-/** A contact number: no `*`, no white space (the accounting book's rule). */
+/**
+ * A contact number (and a file number: the same rules). No `*`, no white
+ * space (the accounting book's rule), and nothing a reader could not tell
+ * from another number: see contact-number.ts. Length and the basic pattern
+ * stay plain checks so the OpenAPI shows them; the rest runs only on what
+ * passed them, so a bad number gets one reason.
+ */
 export const ContactNumber = z
   .string()
   .min(1, 'must not be empty')
-  .max(30, 'must be at most 30 characters')
-  .regex(/^[^*\s]+$/, 'must not contain "*" or spaces');
+  .max(MAX_NUMBER_LENGTH, `must be at most ${MAX_NUMBER_LENGTH} characters`)
+  .regex(/^[^*\s]*$/, 'must not contain "*" or spaces')
+  .check((ctx) => {
+    if (ctx.issues.length) return;
+    const problem = numberProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  })
+  .meta({
+    description:
+      'No `*` or look-alikes, spaces, control or invisible characters; typed in its plain (NFKC) form with the digits 0-9. ' +
+      'Compared case-insensitively, a trailing number by value (`0124` = `124`, `M00050` = `m50`); shown as typed.',
+  });
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { compareClocks, firstClock, tick } from '#events/clock';
 import { commonFieldNames, pickCommon, type ContactCommon, type NumberingSequence } from '#events/contact';
+import { numberMatches } from '#events/contact-number';
 import type {
   AccountingContactLinkFailed,
   AccountingContactLinked,
@@ -171,8 +172,9 @@ export function linkFailedMessage(
   return { type: 'accounting.contact.link_failed', firmId: m.firmId, practiceContactId: m.practiceContactId, clock: m.clock, error: { code, message } };
 }
 
+/** A search finds a contact by any of its names, email or phone as typed, and by its number in any spelling of it. */
 export function matchesSearch(r: AccountingContactRecord, search: string): boolean {
   const needle = search.toLowerCase();
-  return [r.name, r.firstName, r.lastName, r.email, r.contactNumber, r.phone]
-    .some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
+  if (r.contactNumber && numberMatches(r.contactNumber, search)) return true;
+  return [r.name, r.firstName, r.lastName, r.email, r.phone].some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
 }

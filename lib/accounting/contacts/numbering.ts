@@ -13,10 +13,15 @@ export function numberingSequenceFor(
   return accountingSeparate && practiceSeparate ? requested : 'client';
 }
 
-/** The counter value a hand-given number stands for, if it is a plain number (`"0042"` → 42). */
+/**
+ * The counter value a hand-given number stands for, if it is a plain number
+ * (`"0042"` → 42; the value, like the number's claim, ignores leading zeros).
+ * Up to 15 significant digits, so the value is exact.
+ */
 export function numericValue(number: string): number | undefined {
-  if (!/^\d{1,15}$/.test(number)) return undefined;
-  return Number(number);
+  if (!/^\d+$/.test(number)) return undefined;
+  const digits = number.replace(/^0+(?=\d)/, '');
+  return digits.length <= 15 ? Number(digits) : undefined;
 }
 
 /** A contact sequence as a number space: plain numbers, one counter per sequence. */

@@ -1,6 +1,7 @@
 import { firmPk } from '../../aws/book-store.ts';
 import type { TxItem } from '../../aws/transactions.ts';
 import type { NumberingSequence } from '#events/contact';
+import { numberKey } from '#events/contact-number';
 import { accountingTable } from './book.ts';
 
 /**
@@ -9,17 +10,24 @@ import { accountingTable } from './book.ts';
  *
  * | item | sort key | what it holds |
  * |---|---|---|
- * | contact counter | `COUNTER#CONTACT#<sequence>` | `{ value }`: the last automatic contact number of the sequence |
- * | contact number claim | `NUMBER#CONTACT#<sequence>#<number>` | `{ ownerId, number }`: holds the number; its existence makes numbers unique |
- * | file counter | `COUNTER#FILE` | `{ value }`: the last automatic file number |
- * | file number claim | `NUMBER#FILE#<number>` | `{ ownerId, number }` |
+ * | contact counter | `COUNTER#CONTACT#<sequence>` | `{ value }`: where the sequence stands (the last automatic number, or the value of the last hand-given one) |
+ * | contact number claim | `NUMBER#CONTACT#<sequence>#<key>` | `{ ownerId, number }`: holds the number; its existence makes numbers unique |
+ * | file counter | `COUNTER#FILE` | `{ value }`: where file numbering stands |
+ * | file number claim | `NUMBER#FILE#<key>` | `{ ownerId, number }` |
  * | invoice counter | `COUNTER#INVOICE` | `{ value }`: the last invoice number (gap-free, no claims) |
  *
- * Transitions: `claim` (only if the number is free), `release` (the number
- * an owner leaves), `moveCounter` (from `from` to `to`, only if the counter
- * still stands at `from`; a counter never written stands at 0),
- * `takeInvoiceNumber` (the invoice counter one on, the same way). The rules
- * of taking a number with a record are in `numbering/claims.ts`.
+ * A claim's `<key>` is the number's comparison form (`numberKey`: `ABC` and
+ * `abc`, `0124` and `124`, `M00050` and `m50` are one claim); `number` is
+ * the spelling its owner typed. (Claims written before comparison keys are
+ * keyed by their exact spelling: see the README on contact numbers.)
+ *
+ * Transitions: `claim` (only if the number is free), `release` (only the
+ * owner's own claim), `moveCounter` (from `from` to `to`, only if the
+ * counter still stands at `from`; a counter never written stands at 0),
+ * `takeInvoiceNumber` (the invoice counter one on, the same way). Named
+ * reads: `taken` (which of some numbers are held), `heldAs` (a held
+ * number as its holder spelled it). The rules of taking a number with a
+ * record are in `numbering/claims.ts`.
  */
 
 /** A number space: the contact numbers of a sequence, or file numbers. */
@@ -31,7 +39,7 @@ const INVOICE: CounterName = { kind: 'invoice' };
 const counterKey = (c: CounterName) =>
   c.kind === 'contact' ? `COUNTER#CONTACT#${c.sequence}` : c.kind === 'file' ? 'COUNTER#FILE' : 'COUNTER#INVOICE';
 const claimKey = (space: NumberSpaceName, number: string) =>
-  space.kind === 'contact' ? `NUMBER#CONTACT#${space.sequence}#${number}` : `NUMBER#FILE#${number}`;
+  space.kind === 'contact' ? `NUMBER#CONTACT#${space.sequence}#${numberKey(number)}` : `NUMBER#FILE#${numberKey(number)}`;
 
 const readCounter = async (firmId: string, counter: CounterName): Promise<number> =>
   (await accountingTable.get<{ value: number }>(firmId, counterKey(counter)))?.value ?? 0;
@@ -60,8 +68,28 @@ export const numberingEntity = {
   claim: (firmId: string, space: NumberSpaceName, number: string, ownerId: string): TxItem =>
     accountingTable.putUnique(firmId, claimKey(space, number), { ownerId, number }),
 
-  /** Frees `number` of the space. */
-  release: (firmId: string, space: NumberSpaceName, number: string): TxItem => accountingTable.delete(firmId, claimKey(space, number)),
+  /**
+   * Frees `number` of the space if `ownerId` holds it (or nobody does): a
+   * claim held by someone else fails the condition and stays, so an owner can
+   * never free another's number.
+   */
+  release: (firmId: string, space: NumberSpaceName, number: string, ownerId: string): TxItem => ({
+    Delete: {
+      ...accountingTable.delete(firmId, claimKey(space, number)).Delete!,
+      ConditionExpression: 'attribute_not_exists(pk) OR ownerId = :owner',
+      ExpressionAttributeValues: { ':owner': ownerId },
+    },
+  }),
+
+  /** How the holder of `number` (in any spelling) typed it, if anyone holds it: for telling a user why it is taken. */
+  heldAs: async (firmId: string, space: NumberSpaceName, number: string): Promise<string | undefined> =>
+    (await accountingTable.get<{ number?: string }>(firmId, claimKey(space, number)))?.number,
+
+  /** Which of `numbers` are held in the space (strongly consistent; one read per 100). */
+  taken: async (firmId: string, space: NumberSpaceName, numbers: readonly string[]): Promise<Set<string>> => {
+    const held = await accountingTable.getMany(firmId, numbers.map((n) => claimKey(space, n)));
+    return new Set(numbers.filter((n) => held.has(claimKey(space, n))));
+  },
 
   /** The firm's last invoice number (0 before the first). */
   invoiceCounter: (firmId: string): Promise<number> => readCounter(firmId, INVOICE),

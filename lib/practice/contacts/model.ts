@@ -1,5 +1,6 @@
 import { compareClocks, firstClock, tick } from '#events/clock';
 import { commonFieldNames, pickCommon, type ContactCommon, type NumberingSequence } from '#events/contact';
+import { numberMatches } from '#events/contact-number';
 import type { MessageDraft, AccountingContactLinkFailed, AccountingContactLinked, AccountingContactUpserted, PracticeContactLinked, PracticeContactUpserted } from '#events/messages';
 import type * as z from 'zod';
 import { answerCovers, pendingLink, type Link, type SyncState } from '../../sync/link.ts';
@@ -156,8 +157,9 @@ function sameLink(a: Link, b: Link): boolean {
   return a.status === b.status && a.otherId === b.otherId && a.error?.code === b.error?.code;
 }
 
+/** A search finds a contact by any of its names, email or phone as typed, and by its number in any spelling of it. */
 export function matchesSearch(r: PracticeContactRecord, search: string): boolean {
   const needle = search.toLowerCase();
-  return [r.name, r.firstName, r.lastName, r.email, r.reference, r.phone]
-    .some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
+  if (r.reference && numberMatches(r.reference, search)) return true;
+  return [r.name, r.firstName, r.lastName, r.email, r.phone].some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
 }
