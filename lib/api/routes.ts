@@ -127,7 +127,7 @@ export const routes = {
   }),
   patchMatter: defineRoute({
     method: 'PATCH', path: '/practice/matters/{id}', fn: 'practiceMattersApi', access: 'practice', tag: 'matters',
-    summary: 'Edit a matter (name, number, billing options); it is re-sent', body: PatchMatter, response: Matter,
+    summary: 'Edit a matter (name, number, billing options); it is re-sent. Switching LEDES on while open entries lack UTBMS codes is a 409 uncoded_entries listing them', body: PatchMatter, response: Matter,
     conditional: true,
   }),
   putMatterClients: defineRoute({

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { initialAllocations, reallocate, toHundredths, validateAllocations } from '../../lib/accounting/files/allocations.ts';
+import { initialAllocations, reallocate, splitWasSetByHand, toHundredths, validateAllocations } from '../../lib/accounting/files/allocations.ts';
 import { fileNumberSpace } from '../../lib/accounting/files/numbering.ts';
+import { primaryClientOf, splitOf } from '../../lib/accounting/files/model.ts';
+import { billTotals, leadInvoicedClient } from '../../lib/accounting/bills/model.ts';
 import { readiness, announced, newMatter } from '../../lib/practice/matters/model.ts';
 import { balanceOf } from '../../lib/accounting/balances.ts';
 import { balanceEntity } from '../../lib/accounting/entities/balance.entity.ts';
@@ -11,14 +13,45 @@ describe('split billing', () => {
     expect(initialAllocations(['a', 'b'])).toEqual([{ contactId: 'a', percent: '100.00' }, { contactId: 'b', percent: '0.00' }]);
   });
 
-  it('passes a removed client\'s share to the primary and starts new clients at zero', () => {
+  it('follows the primary while the split was never set by hand: the primary, new or not, pays everything', () => {
+    const current = initialAllocations(['a', 'b']);
+    expect(reallocate(current, ['b', 'a'], false)).toEqual([{ contactId: 'b', percent: '100.00' }, { contactId: 'a', percent: '0.00' }]);
+    expect(reallocate(current, ['a', 'b', 'c'], false)).toEqual([
+      { contactId: 'a', percent: '100.00' },
+      { contactId: 'b', percent: '0.00' },
+      { contactId: 'c', percent: '0.00' },
+    ]);
+    expect(reallocate(current, ['b'], false)).toEqual([{ contactId: 'b', percent: '100.00' }]);
+    expect(reallocate(reallocate(current, ['b'], false), ['b', 'a'], false)).toEqual([{ contactId: 'b', percent: '100.00' }, { contactId: 'a', percent: '0.00' }]);
+  });
+
+  it('once set by hand, keeps shares with their clients: a removed client\'s share goes to the primary, new clients start at zero', () => {
     const current = [{ contactId: 'a', percent: '33.34' }, { contactId: 'b', percent: '33.33' }, { contactId: 'c', percent: '33.33' }];
-    expect(reallocate(current, ['b', 'c'])).toEqual([{ contactId: 'b', percent: '66.67' }, { contactId: 'c', percent: '33.33' }]);
-    expect(reallocate(current, ['c', 'd', 'a'])).toEqual([
+    expect(reallocate(current, ['b', 'a', 'c'], true)).toEqual([
+      { contactId: 'b', percent: '33.33' },
+      { contactId: 'a', percent: '33.34' },
+      { contactId: 'c', percent: '33.33' },
+    ]);
+    expect(reallocate([{ contactId: 'a', percent: '0.00' }, { contactId: 'b', percent: '100.00' }], ['a', 'b'], true)).toEqual([
+      { contactId: 'a', percent: '0.00' },
+      { contactId: 'b', percent: '100.00' },
+    ]);
+    expect(reallocate(current, ['b', 'c'], true)).toEqual([{ contactId: 'b', percent: '66.67' }, { contactId: 'c', percent: '33.33' }]);
+    expect(reallocate(current, ['c', 'd', 'a'], true)).toEqual([
       { contactId: 'c', percent: '66.66' },
       { contactId: 'd', percent: '0.00' },
       { contactId: 'a', percent: '33.34' },
     ]);
+  });
+
+  it('knows a split set by hand, also on files stored before the flag', () => {
+    const clientIds = ['a', 'b'];
+    expect(splitWasSetByHand({ splitSetByHand: false, clientIds, allocations: [{ contactId: 'a', percent: '50.00' }, { contactId: 'b', percent: '50.00' }] })).toBe(false);
+    expect(splitWasSetByHand({ splitSetByHand: true, clientIds, allocations: initialAllocations(clientIds) })).toBe(true);
+    expect(splitWasSetByHand({ clientIds, allocations: initialAllocations(clientIds) })).toBe(false);
+    expect(splitWasSetByHand({ clientIds, allocations: [{ contactId: 'a', percent: '100' }, { contactId: 'b', percent: '0' }] })).toBe(false);
+    expect(splitWasSetByHand({ clientIds, allocations: [{ contactId: 'a', percent: '0.00' }, { contactId: 'b', percent: '100.00' }] })).toBe(true);
+    expect(splitWasSetByHand({ clientIds, allocations: [{ contactId: 'a', percent: '60.00' }, { contactId: 'b', percent: '40.00' }] })).toBe(true);
   });
 
   it('accepts exact splits of the file\'s clients only', () => {
@@ -112,5 +145,30 @@ describe('balances', () => {
     expect(items[1].Put.Item.expiresAt).toBeGreaterThan(Date.now() / 1000);
     expect(balanceEntity.changes('f', [{ file: a, delta: { unbilled: '0.00' } }])).toEqual([]);
     expect(balanceEntity.changes('f', [{ file: a, delta: { unbilled: '5.00' } }, { file: a, delta: { unbilled: '-5.00' } }])).toEqual([]);
+  });
+});
+
+describe('the primary client of a bill', () => {
+  const line = { id: 'db_1', kind: 'disbursement' as const, date: '2026-11-01', description: 'Fee', amount: '10.00' };
+
+  it('is the file\'s primary, not the first share; bills go only to clients with a share', () => {
+    const file = { clientIds: ['c', 'b'], primaryClientId: 'c', allocations: [{ contactId: 'c', percent: '0.00' }, { contactId: 'b', percent: '100.00' }] };
+    const totals = billTotals([line], splitOf(file));
+    expect(totals.primaryClientId).toBe('c');
+    expect(totals.allocations).toEqual([{ contactId: 'b', percent: '100.00', amount: '10.00' }]);
+    // The primary has no share here, so the bill's lead invoice (preview, LEDES CLIENT_ID) is the first client billed.
+    expect(leadInvoicedClient(totals)).toBe('b');
+  });
+
+  it('leads with the primary whenever it has a share, wherever it stands in the split', () => {
+    const allocations = [{ contactId: 'a', percent: '50.00', amount: '5.00' }, { contactId: 'p', percent: '50.00', amount: '5.00' }];
+    expect(leadInvoicedClient({ allocations, primaryClientId: 'p' })).toBe('p');
+    expect(leadInvoicedClient({ allocations, primaryClientId: undefined })).toBe('a');
+    expect(leadInvoicedClient({ allocations: [], primaryClientId: 'p' })).toBeUndefined();
+  });
+
+  it('of a file stored before it was kept is its first client', () => {
+    expect(primaryClientOf({ clientIds: ['x', 'y'] })).toBe('x');
+    expect(primaryClientOf({ clientIds: ['x', 'y'], primaryClientId: 'x' })).toBe('x');
   });
 });

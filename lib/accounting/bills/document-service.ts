@@ -1,6 +1,8 @@
 import { getAccountingSettings } from '../settings/service.ts';
 import { contactEntity } from '../entities/contact.entity.ts';
+import { fileEntity } from '../entities/file.entity.ts';
 import { ledgerEntryEntity } from '../entities/ledger-entry.entity.ts';
+import { primaryClientOf } from '../files/model.ts';
 import { firmFolder, putDocument, documentUrl } from '../../aws/s3.ts';
 import { renderInvoicePdf } from '../../documents/invoice-pdf.ts';
 import { writeLedes, validateLedes, type LedesInvoice } from '../../documents/ledes.ts';
@@ -8,7 +10,7 @@ import { Conflict, NotFound, type FieldError } from '../../shared/errors.ts';
 import { loadBill } from './drafts.ts';
 import { recordDocuments } from './documents.ts';
 import { invoiceContext, invoiceView } from './invoice-data.ts';
-import { assertInvoiced, invoicedClients, type BillRecord } from './model.ts';
+import { assertInvoiced, leadInvoicedClient, type BillRecord } from './model.ts';
 
 /** A rendered document: its bytes, their content type and the file name to offer. */
 export interface RenderedDocument {
@@ -17,28 +19,40 @@ export interface RenderedDocument {
   filename: string;
 }
 
+/** The bill's lead client (see leadInvoicedClient), with the primary its file names for a bill stored before bills kept it. */
+async function leadClientOf(bill: BillRecord): Promise<string | undefined> {
+  if (bill.primaryClientId) return leadInvoicedClient(bill);
+  const file = await fileEntity.get(bill.firmId, bill.fileId);
+  return leadInvoicedClient({ allocations: bill.allocations, primaryClientId: file ? primaryClientOf(file) : undefined });
+}
+
 /**
- * The first invoiced client's invoice as the bill would produce it (marked as
- * a preview while the bill is a draft or approved); nothing is finalized or stored.
+ * The primary client's invoice as the bill would produce it (or, when a split
+ * set by hand gives the primary nothing, the first invoiced client's), marked
+ * as a preview while the bill is a draft or approved; nothing is finalized or stored.
  */
 export async function previewBill(firmId: string, billId: string): Promise<RenderedDocument> {
   const bill = await loadBill(firmId, billId);
   const ctx = await invoiceContext(bill);
-  const contactId = invoicedClients(bill)[0] ?? '';
+  const contactId = (await leadClientOf(bill)) ?? '';
   const content = await renderInvoicePdf(invoiceView(bill, contactId, ctx, bill.status === 'draft' || bill.status === 'approved'));
   return { content, contentType: 'application/pdf', filename: `preview-${bill.id}.pdf` };
 }
 
-/** LEDES 1998B for a finalized bill, from the bill, the firm settings and the primary client. */
+/**
+ * LEDES 1998B for a finalized bill, from the bill, the firm settings and its
+ * client: `CLIENT_ID` is the primary client's number (or, only when a split
+ * set by hand gives the primary nothing, that of the first client billed).
+ */
 async function ledesInvoice(bill: BillRecord): Promise<LedesInvoice> {
   const settings = await getAccountingSettings(bill.firmId);
-  const primaryId = bill.allocations[0]?.contactId;
-  const primary = primaryId ? await contactEntity.get(bill.firmId, primaryId) : undefined;
+  const clientId = await leadClientOf(bill);
+  const client = clientId ? await contactEntity.get(bill.firmId, clientId) : undefined;
   const ledger = await ledgerEntryEntity.getMany(bill.firmId, bill.lines.filter((l) => l.kind === 'time').map((l) => l.id));
   return {
     invoiceDate: bill.invoiceDate!,
     invoiceNumber: bill.invoiceNumber!,
-    clientId: primary?.contactNumber ?? '',
+    clientId: client?.contactNumber ?? '',
     lawFirmMatterId: bill.matterNumber,
     billingStartDate: bill.period.from,
     billingEndDate: bill.period.to,

@@ -10,6 +10,7 @@ import { Conflict, NotFound, PreconditionFailed, BadRequest } from '../../shared
 import { Retry, retrying } from '../../shared/retry.ts';
 import type { ListQuery, Page } from '../../shared/page.ts';
 import { billTotals, disbursementLine, timeLine, type BillRecord } from './model.ts';
+import { splitOf } from '../files/model.ts';
 import { billToApi } from './view.ts';
 import type { Bill, BillIds, CreateBill, PatchBill } from './schemas.ts';
 
@@ -49,7 +50,7 @@ export async function createBillDraft(firmId: string, input: CreateBill): Promis
     ledesEnabled: file.options.ledesEnabled,
     status: 'draft',
     ...(input.throughDate ? { throughDate: input.throughDate } : {}),
-    ...billTotals([...work.map(timeLine), ...costs.map(disbursementLine)], file.allocations, input.throughDate),
+    ...billTotals([...work.map(timeLine), ...costs.map(disbursementLine)], splitOf(file), input.throughDate),
     timeEntryIds: Object.fromEntries(work.map((l) => [l.id, l.timeEntryId])),
     invoiceNumber: null,
     invoiceDate: null,
@@ -101,7 +102,9 @@ export async function patchBillDraft(firmId: string, id: string, patch: PatchBil
     const timeEntryIds = Object.fromEntries(Object.entries(current.timeEntryIds).filter(([lineId]) => !remove.has(lineId)));
     const description = patch.description === undefined ? current.description : patch.description || undefined;
     const { description: _d, ...rest } = current;
-    return { ...rest, ...(description ? { description } : {}), ...billTotals(lines, file?.allocations ?? current.allocations, current.throughDate), timeEntryIds };
+    // The file's split as it is now; a file gone missing leaves the bill's own.
+    const split = file ? splitOf(file) : { allocations: current.allocations, primaryClientId: current.primaryClientId };
+    return { ...rest, ...(description ? { description } : {}), ...billTotals(lines, split, current.throughDate), timeEntryIds };
   });
   return billToApi(bill);
 }

@@ -9,7 +9,7 @@ import { logger } from '../../shared/logger.ts';
 import { faultPoint } from '../../shared/faults.ts';
 import { invoiceContext, invoiceView, type InvoiceContext } from './invoice-data.ts';
 import { loadBill } from './drafts.ts';
-import { assertInvoiced, invoicedClients, type BillRecord } from './model.ts';
+import { assertInvoiced, invoicedClients, leadInvoicedClient, type BillRecord } from './model.ts';
 import { billToApi } from './view.ts';
 import type { Bill, EmailRequest } from './schemas.ts';
 
@@ -67,14 +67,18 @@ export async function emailInvoices(bill: BillRecord, options: { lastAttempt?: b
   return problems;
 }
 
-/** Sends a finalized invoice by hand: to `to`, or to every invoiced client with an address. */
+/**
+ * Sends a finalized invoice by hand: to `to` (the invoice of the client with
+ * that address, else the primary's, or the first invoiced client's when the
+ * primary has no share), or to every invoiced client with an address.
+ */
 export async function emailBill(firmId: string, billId: string, input: EmailRequest): Promise<Bill> {
   const bill = await loadBill(firmId, billId);
   assertInvoiced(bill, 'sent');
   const ctx = await invoiceContext(bill);
   const clients = invoicedClients(bill);
   const targets = input.to
-    ? [{ contactId: clients.find((c) => ctx.contacts.get(c)?.email?.toLowerCase() === input.to!.toLowerCase()) ?? clients[0]!, to: input.to }]
+    ? [{ contactId: clients.find((c) => ctx.contacts.get(c)?.email?.toLowerCase() === input.to!.toLowerCase()) ?? leadInvoicedClient(bill)!, to: input.to }]
     : clients.flatMap((contactId) => (ctx.contacts.get(contactId)?.email ? [{ contactId, to: ctx.contacts.get(contactId)!.email! }] : []));
   if (targets.length === 0) throw new Conflict('no_recipient', 'No client of this bill has an email address; give one in `to`.');
   for (const { contactId, to } of targets) {

@@ -13,6 +13,7 @@ import { faultPoint } from '../../shared/faults.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
 import { billTotals, disbursementLine, timeLine, type BillRecord } from './model.ts';
 import { loadBill } from './drafts.ts';
+import { splitOf } from '../files/model.ts';
 
 /**
  * Finalizes an approved bill in one transaction: the next invoice number (the
@@ -48,7 +49,7 @@ export async function finalizeBill(firmId: string, billId: string): Promise<Bill
     const timeEntryIds = Object.fromEntries(lines.filter((l) => l.kind === 'time').map((l) => [l.id, bill.timeEntryIds[l.id]!]));
     const next: BillRecord = {
       ...bill,
-      ...billTotals(lines, file!.allocations, bill.throughDate),
+      ...billTotals(lines, splitOf(file!), bill.throughDate),
       timeEntryIds,
       status: 'finalized',
       invoiceNumber: String(counter + 1),

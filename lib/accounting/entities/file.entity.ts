@@ -1,5 +1,6 @@
 import { linkMap, versionedRecords } from '../../aws/entity.ts';
-import type { FileRecord } from '../files/model.ts';
+import { primaryClientOf, type FileRecord } from '../files/model.ts';
+import { splitWasSetByHand } from '../files/allocations.ts';
 import type { AccountingFile } from '../files/schemas.ts';
 import { accountingTable } from './book.ts';
 
@@ -37,8 +38,9 @@ export const fileEntity = {
     matterNumber: r.matterNumber,
     name: r.name,
     clientIds: r.clientIds,
-    primaryClientId: r.clientIds[0]!,
+    primaryClientId: primaryClientOf(r),
     allocations: r.allocations,
+    splitSetByHand: splitWasSetByHand(r),
     options: r.options,
     link: r.link,
     version: r.version,

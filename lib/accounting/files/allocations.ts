@@ -22,22 +22,37 @@ export const toHundredths = (percent: string | number): number | undefined => {
 
 export const fromHundredths = (value: number) => `${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`;
 
-/** A new file: the primary client pays everything. */
+/** A new file, or a split never set by hand: the primary client (the first) pays everything. */
 export function initialAllocations(clientIds: readonly string[]): Allocation[] {
   return clientIds.map((contactId, i) => ({ contactId, percent: fromHundredths(i === 0 ? HUNDRED : 0) }));
 }
 
 /**
- * The file's clients changed: clients who stay keep their share, new clients
- * start at 0.00, and the shares of clients who left go to the primary client,
- * so the total stays exactly 100.00.
+ * The file's clients changed (`clientIds`, the primary first). While the split
+ * was never set by hand it follows the primary: the primary, new or not, pays
+ * everything. Once set by hand, clients who stay keep their share, new clients
+ * start at 0.00, and the shares of clients who left go to the primary, so the
+ * total stays exactly 100.00 and nobody's agreed share moves on its own.
  */
-export function reallocate(current: readonly Allocation[], clientIds: readonly string[]): Allocation[] {
+export function reallocate(current: readonly Allocation[], clientIds: readonly string[], setByHand: boolean): Allocation[] {
+  if (!setByHand) return initialAllocations(clientIds);
   const kept = new Map(current.map((a) => [a.contactId, toHundredths(a.percent) ?? 0]));
   const shares = clientIds.map((id) => kept.get(id) ?? 0);
   const orphaned = HUNDRED - shares.reduce((a, b) => a + b, 0);
   shares[0] = shares[0]! + orphaned;
   return clientIds.map((contactId, i) => ({ contactId, percent: fromHundredths(shares[i]!) }));
+}
+
+/**
+ * Whether a file's split was set by hand. Files stored before the flag existed
+ * count as set by hand when their split is anything but "the primary pays
+ * everything" (the only split a file ever got without a hand).
+ */
+export function splitWasSetByHand(file: { splitSetByHand?: boolean; allocations: readonly Allocation[]; clientIds: readonly string[] }): boolean {
+  if (file.splitSetByHand !== undefined) return file.splitSetByHand;
+  const automatic = initialAllocations(file.clientIds);
+  return file.allocations.length !== automatic.length
+    || file.allocations.some((a, i) => a.contactId !== automatic[i]!.contactId || toHundredths(a.percent) !== toHundredths(automatic[i]!.percent));
 }
 
 /** Checks a requested split against the file's clients; returns the full split or the field errors. */

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { AccountingFileLinked, AccountingFileLinkFailed, MessageDraft, LinkErrorCode, MatterOptions, PracticeMatterUpserted } from '#events/messages';
 import type { Link, SyncState } from '../../sync/link.ts';
-import { initialAllocations, reallocate, type Allocation } from './allocations.ts';
+import { initialAllocations, reallocate, splitWasSetByHand, type Allocation } from './allocations.ts';
 
 /** An accounting file (a matter, as accounting keeps it) and the pure rules of how it changes. */
 export interface FileRecord {
@@ -10,9 +10,13 @@ export interface FileRecord {
   id: string;
   matterNumber: string;
   name: string;
-  /** Accounting contact ids; the first is the primary client. */
+  /** Accounting contact ids, in practice's order (the primary first). */
   clientIds: string[];
+  /** The primary client: the first of practice's clients. Absent on files stored before it was kept (see primaryClientOf). */
+  primaryClientId?: string;
   allocations: Allocation[];
+  /** Set by PUT /accounting/files/{id}/allocations: from then on the split no longer follows the primary (see reallocate). */
+  splitSetByHand?: boolean;
   practiceMatterId: string;
   options: MatterOptions;
   link: Link;
@@ -33,7 +37,9 @@ export function fromPractice(id: string, m: Upserted, matterNumber: string, now:
     matterNumber,
     name: m.name,
     clientIds,
+    primaryClientId: clientIds[0]!,
     allocations: initialAllocations(clientIds),
+    splitSetByHand: false,
     practiceMatterId: m.practiceMatterId,
     options: m.options,
     link: { status: 'synchronized', otherId: m.practiceMatterId },
@@ -44,21 +50,35 @@ export function fromPractice(id: string, m: Upserted, matterNumber: string, now:
   };
 }
 
+/** The file's primary client (the first of practice's clients). */
+export const primaryClientOf = (r: Pick<FileRecord, 'primaryClientId' | 'clientIds'>): string => r.primaryClientId ?? r.clientIds[0]!;
+
+/** How the file divides its bills: the split and the primary client. */
+export const splitOf = (r: Pick<FileRecord, 'allocations' | 'primaryClientId' | 'clientIds'>) => ({ allocations: r.allocations, primaryClientId: primaryClientOf(r) });
+
 /** Practice's newer state: name, clients (shares follow, see reallocate), options and number. */
 export function withRemote(r: FileRecord, m: Upserted, matterNumber: string, now: string): FileRecord {
   const clientIds = m.clients.map((c) => c.accountingContactId);
+  const setByHand = splitWasSetByHand(r);
   return {
     ...r,
     matterNumber,
     name: m.name,
     clientIds,
-    allocations: reallocate(r.allocations, clientIds),
+    primaryClientId: clientIds[0]!,
+    allocations: reallocate(r.allocations, clientIds, setByHand),
+    splitSetByHand: setByHand,
     options: m.options,
     link: { status: 'synchronized', otherId: m.practiceMatterId },
     version: r.version + 1,
     updatedAt: now,
     sync: { clock: m.clock, attempts: 0, sentAt: now },
   };
+}
+
+/** The split set by hand (PUT allocations): it stays with its clients from now on. */
+export function withSplit(r: FileRecord, allocations: Allocation[], now: string): FileRecord {
+  return { ...r, allocations, splitSetByHand: true, version: r.version + 1, updatedAt: now };
 }
 
 export function linkedMessage(r: FileRecord): MessageDraft<z.infer<typeof AccountingFileLinked>> {

@@ -26,6 +26,8 @@ export const AccountingFile = z.object({
   clientIds: z.array(z.string()),
   primaryClientId: z.string(),
   allocations: z.array(Allocation),
+  /** False while the split follows the primary client (it gets 100%); true once PUT …/allocations set it by hand. */
+  splitSetByHand: z.boolean(),
   options: FileOptions,
   link: Link,
   version: z.number().int(),

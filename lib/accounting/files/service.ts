@@ -7,7 +7,7 @@ import type { Page } from '../../shared/page.ts';
 import { balanceEntity } from '../entities/balance.entity.ts';
 import { disbursementEntity } from '../entities/disbursement.entity.ts';
 import { fileEntity } from '../entities/file.entity.ts';
-import { matchesFile, type FileRecord } from './model.ts';
+import { matchesFile, withSplit, type FileRecord } from './model.ts';
 import { validateAllocations } from './allocations.ts';
 import type { AccountingFile, CreateDisbursement, Disbursement, PutAllocations } from './schemas.ts';
 
@@ -28,14 +28,14 @@ export async function listFiles(firmId: string, query: { limit: number; cursor?:
   return { items: page.items.map(fileEntity.toApi), nextCursor: page.nextCursor };
 }
 
-/** Sets the split of the file's bills among its clients (accounting's own decision; not synced). */
+/** Sets the split of the file's bills among its clients by hand (accounting's own decision; not synced): it stops following the primary. */
 export async function putAllocations(firmId: string, id: string, input: PutAllocations, ifMatch: number | undefined): Promise<AccountingFile> {
   return retrying(async () => {
     const current = await mustLoad(firmId, id);
     if (ifMatch !== undefined && ifMatch !== current.version) throw new PreconditionFailed(ifMatch, current.version);
     const checked = validateAllocations(input.allocations, current.clientIds);
     if (!checked.ok) throw new BadRequest('The allocations are not a valid split of this file.', checked.errors);
-    const next: FileRecord = { ...current, allocations: checked.allocations, version: current.version + 1, updatedAt: nowIso() };
+    const next = withSplit(current, checked.allocations, nowIso());
     await commitUpdate([fileEntity.put(next, current.version)], fileEntity.guard(firmId, id, ifMatch));
     return fileEntity.toApi(next);
   });

@@ -15,7 +15,9 @@ export interface ContextRequest {
   quickCode?: string | undefined;
 }
 
-export type ContextResult = { ok: true; ctx: RateContext; quickCode?: QuickCodeRecord } | { ok: false; errors: FieldError[] };
+export type ContextResult =
+  | { ok: true; ctx: RateContext; quickCode?: QuickCodeRecord; /** The matter takes coded time only (ledes-codes.ts). */ ledesEnabled: boolean }
+  | { ok: false; errors: FieldError[] };
 
 const present = (ids: readonly (string | undefined)[]) => ids.filter((id): id is string => id !== undefined);
 
@@ -53,6 +55,7 @@ export async function loadRateContexts(firmId: string, requests: readonly Contex
     return {
       ok: true,
       ...(q ? { quickCode: q } : {}),
+      ledesEnabled: m.billing.ledesEnabled === true,
       ctx: {
         labels,
         matter: { rateLabelId: m.billing.rateLabelId, customRatesEnabled: m.billing.customRatesEnabled, rateOverrides: m.billing.rateOverrides },

@@ -1,9 +1,10 @@
 import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { BadRequest, Conflict, NotFound, PreconditionFailed } from '../../shared/errors.ts';
-import { retrying } from '../../shared/retry.ts';
+import { Retry, retrying } from '../../shared/retry.ts';
 import type { Page } from '../../shared/page.ts';
-import { commit, commitUpdate } from '../../aws/transactions.ts';
+import { commit, explainConflict, refusedAt, type TxItem } from '../../aws/transactions.ts';
+import { matterEntity } from '../entities/matter.entity.ts';
 import { timeEntryEntity } from '../entities/time-entry.entity.ts';
 import { resolveRate } from '../rates/resolver.ts';
 import { entryAmount } from '../rates/amounts.ts';
@@ -11,6 +12,7 @@ import { loadRateContexts, type ContextResult } from './rate-context.ts';
 import { isHistoric, type TimeEntryRecord } from './model.ts';
 import type { CreateTimeEntry, PatchTimeEntry, TimeEntry, TimeEntryQuery } from './schemas.ts';
 import { applyPatch } from '../../shared/patch.ts';
+import { ledesCodeErrors, missingCodes } from './ledes-codes.ts';
 
 /** An entry as the user entered it, before its rate and amount are resolved. */
 type EnteredEntry = Omit<TimeEntryRecord, 'rate' | 'amount' | 'version' | 'createdAt' | 'updatedAt' | 'status' | 'entity' | 'firmId' | 'id'>;
@@ -41,23 +43,52 @@ function enteredEntry(input: CreateTimeEntry): EnteredEntry {
   };
 }
 
+/** An entry on a LEDES matter must carry both UTBMS codes (after a quick code supplied what it could): 400 naming the missing ones. */
+function assertCodedIfLedes(entry: TimeEntryRecord, ledesEnabled: boolean): void {
+  const errors = ledesEnabled ? ledesCodeErrors(entry) : [];
+  if (errors.length) throw new BadRequest('This matter uses LEDES e-billing: its time entries need a UTBMS task code and activity code.', errors);
+}
+
+/**
+ * The entry's write, and for an entry without codes the matter's LEDES check
+ * and uncoded-time stamp in the same transaction (matter.entity.ts): an
+ * uncoded entry never lands on a matter that switched LEDES on meanwhile.
+ */
+function entryWrite(record: TimeEntryRecord, expected: number | null): TxItem[] {
+  const items = [timeEntryEntity.put(record, expected)];
+  if (missingCodes(record).length) items.push(...matterEntity.uncodedEntryWritten(record.firmId, record.matterId, record.updatedAt));
+  return items;
+}
+
+/** The matter switched LEDES on between our read and our write: start again, and the fresh read refuses the entry. */
+const LEDES_CHECK = 1;
+
 export async function createTimeEntry(firmId: string, input: CreateTimeEntry): Promise<TimeEntry> {
   const entered = enteredEntry(input);
-  const contexts = await loadRateContexts(firmId, [entered]);
-  const now = nowIso();
-  const record: TimeEntryRecord = {
-    entity: 'timeEntry',
-    firmId,
-    id: newId('te'),
-    ...entered,
-    ...resolvePricing(entered, contexts(entered)),
-    status: 'open',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
-  await commit([timeEntryEntity.put(record, null)]);
-  return timeEntryEntity.toApi(record, false);
+  return retrying(async () => {
+    const contexts = await loadRateContexts(firmId, [entered]);
+    const context = contexts(entered);
+    const now = nowIso();
+    const record: TimeEntryRecord = {
+      entity: 'timeEntry',
+      firmId,
+      id: newId('te'),
+      ...entered,
+      ...resolvePricing(entered, context),
+      status: 'open',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    assertCodedIfLedes(record, context.ok && context.ledesEnabled);
+    try {
+      await commit(entryWrite(record, null));
+    } catch (error) {
+      if (refusedAt(error, LEDES_CHECK)) throw new Retry('the matter switched LEDES on');
+      throw error;
+    }
+    return timeEntryEntity.toApi(record, false);
+  });
 }
 
 /** Answers entries with `rate.historic`: today's resolution compared with the stored rate, for the whole page at once. */
@@ -107,14 +138,27 @@ export async function patchTimeEntry(firmId: string, id: string, patch: PatchTim
     const entered = { ...(next as unknown as TimeEntryRecord), requested } as TimeEntryRecord;
     const rateChanged = RATE_FIELDS.some((f) => patch[f] !== undefined);
     let pricing: Pick<TimeEntryRecord, 'rate' | 'amount'>;
+    let ledesEnabled: boolean | undefined;
     if (rateChanged) {
       const contexts = await loadRateContexts(firmId, [entered]);
-      pricing = resolvePricing(entered, contexts(entered));
+      const context = contexts(entered);
+      pricing = resolvePricing(entered, context);
+      ledesEnabled = context.ok && context.ledesEnabled;
     } else {
       pricing = { rate: current.rate, amount: entryAmount(entered.behavior, current.rate.type, current.rate.value, entered.billableHours) };
     }
     const record: TimeEntryRecord = { ...entered, ...pricing, version: current.version + 1, updatedAt: nowIso() };
-    await commitUpdate([timeEntryEntity.put(record, current.version)], timeEntryEntity.guard(firmId, id, ifMatch));
+    // Only an entry left without a code can break the LEDES rule; a coded one needs no look at its matter.
+    if (missingCodes(record).length) {
+      ledesEnabled ??= (await matterEntity.get(firmId, record.matterId))?.billing.ledesEnabled === true;
+      assertCodedIfLedes(record, ledesEnabled);
+    }
+    try {
+      await commit(entryWrite(record, current.version));
+    } catch (error) {
+      if (refusedAt(error, LEDES_CHECK)) throw new Retry('the matter switched LEDES on');
+      await explainConflict(error, timeEntryEntity.guard(firmId, id, ifMatch));
+    }
     return (await withHistoric(firmId, [record]))[0]!;
   });
 }
