@@ -100,6 +100,9 @@ export function linkMap<R>(store: BookStore, prefix: string, field: string, get:
       const link = await store.get<Record<string, string>>(firmId, sk(otherId));
       return link ? get(firmId, link[field]!) : undefined;
     },
+    /** The id the map names for `otherId`, whether or not that record still exists. */
+    idOf: async (firmId: string, otherId: string): Promise<string | undefined> =>
+      (await store.get<Record<string, string>>(firmId, sk(otherId)))?.[field],
     /** Makes the map; fails (its transaction is refused) if one was made already. */
     create: (firmId: string, otherId: string, id: string): TxItem => store.putUnique(firmId, sk(otherId), { [field]: id }),
     /** Writes the map whatever is there (for a record made in this book, once the other book names its twin). */

@@ -130,6 +130,12 @@ describe('to-accounting consumer', () => {
   it('a message that cannot be applied fails on every delivery; the last one also answers practice with the reason (and still goes to the DLQ)', async () => {
     const firm = newFirm();
     const body = sample('practice.contact.upserted', { firmId: firm, practiceContactId: `ct_${randomUUID()}`, accountingContactId: `ac_${randomUUID()}` });
+    // Accounting maps the practice contact to another contact than the one the message names (and neither
+    // exists): nothing can be done with it. (A named twin that is merely gone is made again instead.)
+    await ddb.send(new PutCommand({
+      TableName: stack.tables.accounting,
+      Item: { pk: `FIRM#${firm}`, sk: `LINK#CONTACT#${body.practiceContactId}`, contactId: `ac_${randomUUID()}` },
+    }));
     const first = sqsRecord('toAccounting', body);
     expect(failedIds(await toAccounting([first]))).toEqual([first.messageId]);
     expect(await outboxOf(firm, 'accounting.contact.link_failed')).toEqual([]);

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { armFault, client, eventually, newFirm, person, settledRecord, sqs, stack } from './helpers.ts';
+import { armFault, client, ddb, eventually, newFirm, person, settledRecord, sqs, stack, type Client } from './helpers.ts';
 
 const run = promisify(execFile);
 
@@ -43,5 +44,55 @@ describe('a message that keeps failing', () => {
     expect(fixed.reference).toBe('1');
     expect((await api.get('/accounting/contacts')).body.items).toHaveLength(1);
     expect(await inDlq('toAccounting', firm)).toBe(0);
+  });
+});
+
+describe('a contact whose accounting twin is gone', () => {
+  /** Removes items of the firm's accounting book by hand, as a lost write or a careless admin would. */
+  const removeFromAccounting = (firm: string, ...sks: string[]) =>
+    Promise.all(sks.map((sk) => ddb.send(new DeleteCommand({ TableName: stack.tables.accounting, Key: { pk: `FIRM#${firm}`, sk } }))));
+
+  const synchronizedAgain = (api: Client, id: string, version: number) =>
+    eventually(async () => {
+      const r = await api.get(`/practice/contacts/${id}`);
+      return r.body.version > version && r.body.link.status === 'synchronized' ? r.body : undefined;
+    }, 20_000, 'the contact to synchronize again');
+
+  it('recovers on a forced resync: the twin is made again under its id and number', async () => {
+    const firm = newFirm();
+    const api = await client(firm);
+    const made = await api.post('/practice/contacts', person('Lost Twin', { email: 'lost@example.com' }));
+    const linked = await settledRecord(api, `/practice/contacts/${made.body.id}`);
+    const twinId = linked.link.otherId;
+    await removeFromAccounting(firm, `CONTACT#${twinId}`);
+    expect((await api.get(`/accounting/contacts/${twinId}`)).status).toBe(404);
+
+    // The user forces a resync (any PATCH, even {}).
+    expect((await api.patch(`/practice/contacts/${made.body.id}`, {})).status).toBe(200);
+    const again = await synchronizedAgain(api, made.body.id, linked.version);
+    expect(again).toMatchObject({ reference: linked.reference, link: { status: 'synchronized', otherId: twinId } });
+    const twin = await api.get(`/accounting/contacts/${twinId}`);
+    expect(twin.status).toBe(200);
+    expect(twin.body).toMatchObject({ name: 'Lost Twin', email: 'lost@example.com', contactNumber: linked.reference });
+    expect((await api.get('/accounting/contacts')).body.items).toHaveLength(1);
+    // Its number is still held: another contact cannot take it.
+    const copy = await api.post('/practice/contacts', person('Copycat', { reference: linked.reference }));
+    expect((await settledRecord(api, `/practice/contacts/${copy.body.id}`)).link.error.code).toBe('duplicate_number');
+  });
+
+  it('recovers when accounting forgot the pair altogether: a new twin, linked afresh', async () => {
+    const firm = newFirm();
+    const api = await client(firm);
+    const made = await api.post('/practice/contacts', person('Forgotten'));
+    const linked = await settledRecord(api, `/practice/contacts/${made.body.id}`);
+    await removeFromAccounting(firm, `CONTACT#${linked.link.otherId}`, `LINK#CONTACT#${made.body.id}`, `NUMBER#CONTACT#client#${linked.reference}`);
+
+    expect((await api.patch(`/practice/contacts/${made.body.id}`, {})).status).toBe(200);
+    const again = await synchronizedAgain(api, made.body.id, linked.version);
+    expect(again.reference).toBe(linked.reference);
+    expect(again.link.otherId).not.toBe(linked.link.otherId);
+    const accounting = (await api.get('/accounting/contacts')).body.items;
+    expect(accounting).toHaveLength(1);
+    expect(accounting[0]).toMatchObject({ id: again.link.otherId, name: 'Forgotten', contactNumber: linked.reference });
   });
 });

@@ -12,6 +12,7 @@ import { Retry, retrying } from '../../shared/retry.ts';
 import { commitWithNumber, DuplicateNumber } from '../numbering/claims.ts';
 import { contactNumberSpace, numberingSequenceFor, renumbering } from './numbering.ts';
 import { contactEntity } from '../entities/contact.entity.ts';
+import { numberingEntity } from '../entities/numbering.entity.ts';
 import {
   applyLinked,
   fromPractice,
@@ -52,7 +53,13 @@ export function onPracticeContactUpserted(m: Upserted): Promise<void> {
       ? await contactEntity.get(m.firmId, m.accountingContactId)
       : await contactEntity.getByPracticeId(m.firmId, m.practiceContactId);
     if (!current) {
-      if (m.accountingContactId) throw new NotFound(`Accounting contact ${m.accountingContactId}`);
+      // Practice names a twin that is gone: make it again (under its id, while accounting still maps the
+      // practice contact to it), or afresh when accounting has forgotten the pair altogether.
+      if (m.accountingContactId) {
+        const linked = await contactEntity.linkedIdOf(m.firmId, m.practiceContactId);
+        if (linked === m.accountingContactId) return recreateTwin(m, linked, settings.separateContactNumbering);
+        if (linked !== undefined) throw new NotFound(`Accounting contact ${m.accountingContactId}`);
+      }
       mayBeNew = true;
       throw new Retry('linked contact not found; create it');
     }
@@ -84,6 +91,37 @@ async function createFromPractice(m: Upserted, accountingSeparate: boolean): Pro
   }
   faultPoint('accounting.contact.afterCreate', m.firmId);
   return true;
+}
+
+/**
+ * The accounting contact that practice's contact is linked to is gone (lost,
+ * or removed by hand) while its link map remains: it is made again under the
+ * same id, with the number practice shows, so every reference to it holds
+ * again and practice's link settles on the next answer. Made only if it
+ * does not exist (two deliveries at once make it once); its number is
+ * claimed unless someone else holds it now (then a duplicate_number, as for
+ * any taken number; the user picks another and saves again). Without a
+ * number it is numbered as a new contact would be, without moving the
+ * sequence back.
+ */
+async function recreateTwin(m: Upserted, id: string, accountingSeparate: boolean): Promise<void> {
+  const numberSpace = numberingSequenceFor(accountingSeparate, m.practiceSeparateNumbering, m.numberingSequence);
+  const space = contactNumberSpace(numberSpace);
+  const make = (contactNumber: string) => {
+    const record = fromPractice(id, m, { contactNumber, numberSpace }, nowIso());
+    return [contactEntity.put(record, null), contactEntity.rememberLink(m.firmId, m.practiceContactId, id), answer(record)];
+  };
+  logger.warn('accounting contact gone; making it again', { accountingContactId: id, practiceContactId: m.practiceContactId });
+  try {
+    if (m.reference) await commit([...make(m.reference), numberingEntity.claimOwn(m.firmId, space.name, m.reference, id)]);
+    else await commitWithNumber({ firmId: m.firmId, space, ownerId: id }, make);
+  } catch (error) {
+    if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('made again concurrently');
+    if (m.reference && error instanceof TransactionRefused && error.failedAt(3)) {
+      return refuse(m, 'duplicate_number', new DuplicateNumber(m.reference).message);
+    }
+    throw error;
+  }
 }
 
 async function updateFromPractice(current: AccountingContactRecord, m: Upserted): Promise<void> {

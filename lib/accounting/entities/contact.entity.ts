@@ -35,6 +35,9 @@ export const contactEntity = {
   /** The link map of a contact made from practice's: fails if one was made already. */
   putLink: links.create,
 
+  /** Which accounting contact the link map names for a practice contact (it may be gone). */
+  linkedIdOf: links.idOf,
+
   /** The link map of a contact made here, once practice says which contact mirrors it (written whatever is there). */
   rememberLink: links.remember,
 

@@ -21,7 +21,8 @@ import { accountingTable } from './book.ts';
  * the spelling its owner typed. (Claims written before comparison keys are
  * keyed by their exact spelling: see the README on contact numbers.)
  *
- * Transitions: `claim` (only if the number is free), `release` (only the
+ * Transitions: `claim` (only if the number is free), `claimOwn` (free or
+ * already the owner's), `release` (only the
  * owner's own claim), `moveCounter` (from `from` to `to`, only if the
  * counter still stands at `from`; a counter never written stands at 0),
  * `takeInvoiceNumber` (the invoice counter one on, the same way). Named
@@ -67,6 +68,15 @@ export const numberingEntity = {
   /** Holds `number` of the space for `ownerId`: fails if it is held already. */
   claim: (firmId: string, space: NumberSpaceName, number: string, ownerId: string): TxItem =>
     accountingTable.putUnique(firmId, claimKey(space, number), { ownerId, number }),
+
+  /** Claims `number` for `ownerId` if it is free or already that owner's (a record made again under its own id keeps its number). */
+  claimOwn: (firmId: string, space: NumberSpaceName, number: string, ownerId: string): TxItem => ({
+    Put: {
+      ...accountingTable.put(firmId, claimKey(space, number), { ownerId, number }).Put!,
+      ConditionExpression: 'attribute_not_exists(pk) OR ownerId = :owner',
+      ExpressionAttributeValues: { ':owner': ownerId },
+    },
+  }),
 
   /**
    * Frees `number` of the space if `ownerId` holds it (or nobody does): a
