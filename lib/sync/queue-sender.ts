@@ -12,11 +12,39 @@ export interface Outgoing {
   firmId: string;
 }
 
+/** SendMessageBatch takes at most 10 messages and 256 KiB of bodies and attributes together. */
 const SQS_BATCH = 10;
+const SQS_BATCH_BYTES = 256 * 1024;
+
+/** What a message counts against the batch limit: its body and its attributes' names and values. */
+const sizeOf = (m: Outgoing) => Buffer.byteLength(m.body) + 'type'.length + 'String'.length * 2 + m.type.length + 'firmId'.length + m.firmId.length;
 
 /**
- * Puts messages on their queues, ten per SendMessageBatch call, in order per
- * queue, and answers which of them were not sent (their indexes), so a stream
+ * The messages' indexes in groups SendMessageBatch takes: at most 10 and
+ * 256 KiB each, in order (a message alone over the limit goes alone, and
+ * SQS's refusal of it is reported like any other).
+ */
+export function sendGroups(messages: readonly Outgoing[], indexes: readonly number[]): number[][] {
+  const groups: number[][] = [];
+  let group: number[] = [];
+  let bytes = 0;
+  for (const i of indexes) {
+    const size = sizeOf(messages[i]!);
+    if (group.length && (group.length === SQS_BATCH || bytes + size > SQS_BATCH_BYTES)) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(i);
+    bytes += size;
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
+/**
+ * Puts messages on their queues, as few SendMessageBatch calls as the limits
+ * allow, in order per queue, and answers which were not sent (their indexes), so a stream
  * handler can report exactly those records for a retry. A message sent twice
  * is harmless: every consumer is idempotent.
  */
@@ -25,8 +53,7 @@ export async function sendToQueues(messages: readonly Outgoing[]): Promise<Set<n
   const byQueue = new Map<QueueName, number[]>();
   messages.forEach((m, i) => byQueue.set(m.queue, [...(byQueue.get(m.queue) ?? []), i]));
   for (const [queue, indexes] of byQueue) {
-    for (let start = 0; start < indexes.length; start += SQS_BATCH) {
-      const chunk = indexes.slice(start, start + SQS_BATCH);
+    for (const chunk of sendGroups(messages, indexes)) {
       try {
         const out = await sqs.send(
           new SendMessageBatchCommand({
