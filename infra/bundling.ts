@@ -6,7 +6,8 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
  * (infra/constructs/declared-function.ts) and the bundle benchmark
  * (bench/bundles.ts) both use, so what is measured is what is deployed.
  *
- * ESM, minified, for node22, with a source map (no sources inside), and the
+ * ESM, minified, for node24 (the functions' runtime: FUNCTION_RUNTIME in
+ * infra/constructs/declared-function.ts), with a source map (no sources inside), and the
  * AWS SDK bundled in rather than taken from the Lambda runtime, so functions
  * run the SDK versions the project pins and tests (all but the credential
  * providers Lambda never uses, below).
@@ -68,7 +69,7 @@ export const bundleOptions: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node22',
+  target: 'node24',
   minify: true,
   mainFields: ['module', 'main'],
   banner: { js: requireBanner },

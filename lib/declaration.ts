@@ -61,38 +61,59 @@ export interface QueueDecl {
   readonly visibilityTimeoutSeconds: number;
   /** Deliveries before a message moves to the queue's DLQ. */
   readonly maxReceiveCount: number;
+  /**
+   * An alarm fires (in AWS) when the queue's oldest message has waited this long: its consumer is stuck,
+   * throttled or far behind. Set above what a healthy busy spell leaves waiting, and above three visibility
+   * timeouts: SQS stops counting a message's age after its third receive, so a poison message on its way
+   * to the DLQ never trips this alarm (the DLQ's own alarm reports it).
+   */
+  readonly oldestMessageAlarmSeconds: number;
 }
+
+/**
+ * How long SQS keeps a message. A main queue keeps it a week, as long as the outbox entry it came from
+ * (`lib/sync/outbox.entity.ts`), so a consumer broken over a long weekend loses nothing. A dead-letter
+ * queue keeps it the 14-day maximum: SQS counts a moved message's age from its first send, so a DLQ must
+ * keep messages longer than its queue for a late poison message to get any time there at all.
+ */
+export const queueRetentionDays = { queue: 7, deadLetter: 14 } as const;
 
 export const queues = {
   billProduction: {
     description: 'Accounting-internal: plans bill production jobs and produces each bill.',
     visibilityTimeoutSeconds: 180,
     maxReceiveCount: 5,
+    oldestMessageAlarmSeconds: 3600,
   },
   invoiceMail: {
     description: 'Accounting-internal: emails the invoices of each produced bill that asks for it.',
     visibilityTimeoutSeconds: 120,
     maxReceiveCount: 5,
+    oldestMessageAlarmSeconds: 3600,
   },
   timeExport: {
     description: 'Practice-internal: plans time exports, page by page.',
     visibilityTimeoutSeconds: 180,
     maxReceiveCount: 5,
+    oldestMessageAlarmSeconds: 900,
   },
   timeBooking: {
     description: 'Time export batches from practice to accounting, apart from sync so a large export never holds it up.',
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
+    oldestMessageAlarmSeconds: 900,
   },
   toAccounting: {
     description: 'Sync messages from practice to accounting.',
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
+    oldestMessageAlarmSeconds: 300,
   },
   toPractice: {
     description: 'Sync messages from accounting to practice.',
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
+    oldestMessageAlarmSeconds: 300,
   },
 } as const satisfies Record<string, QueueDecl>;
 export type QueueName = keyof typeof queues;
@@ -107,6 +128,20 @@ export const buckets = {
   documents: { description: 'Invoice PDFs and LEDES files, private, reached by presigned URLs.' },
 } as const;
 export type BucketName = keyof typeof buckets;
+
+/**
+ * A stream batch that keeps failing is retried this often (halving on error), then Lambda hands its
+ * description to the function's on-failure queue and moves on; the local stream poller does the same
+ * number of retries, then logs and skips the record.
+ */
+export const streamRetryAttempts = 10;
+
+/**
+ * Days logs are kept (in AWS): every CloudWatch log group (the functions' logs, the HTTP API's access
+ * log), and the S3 server access logs of the buckets, the one record of who fetched which document
+ * through a presigned link, kept as an audit trail.
+ */
+export const logRetentionDays = { logGroups: 30, bucketAccess: 365 } as const;
 
 /** A Lambda event filter pattern (the same JSON Lambda's FilterCriteria takes). */
 export type FilterPattern = { readonly [key: string]: readonly (string | number | boolean)[] | FilterPattern };

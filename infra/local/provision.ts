@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { buckets, envName, queues, tables, type QueueName, type TableName } from '#lib/declaration';
+import { buckets, envName, queueRetentionDays, queues, tables, type QueueName, type TableName } from '#lib/declaration';
 
 /** Local physical names: the declaration's logical names under one prefix. */
 export const localNames = {
@@ -87,11 +87,12 @@ export async function provision(
     env[envName.table(name)] = TableName;
   }
 
+  const days = (n: number) => String(n * 24 * 3600);
   const queueUrls = {} as Record<QueueName, string>;
   const dlqUrls = {} as Record<QueueName, string>;
   for (const [name, decl] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
     const dlq = await clients.sqs.send(
-      new CreateQueueCommand({ QueueName: localNames.dlq(name), Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }),
+      new CreateQueueCommand({ QueueName: localNames.dlq(name), Attributes: { MessageRetentionPeriod: days(queueRetentionDays.deadLetter) } }),
     );
     const dlqArn = (
       await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl!, AttributeNames: ['QueueArn'] }))
@@ -101,6 +102,7 @@ export async function provision(
         QueueName: localNames.queue(name),
         Attributes: {
           VisibilityTimeout: String(options.visibilityTimeoutSeconds ?? decl.visibilityTimeoutSeconds),
+          MessageRetentionPeriod: days(queueRetentionDays.queue),
           RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: decl.maxReceiveCount }),
         },
       }),

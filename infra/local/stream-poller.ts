@@ -6,7 +6,7 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { FilterPattern } from '#lib/declaration';
+import { streamRetryAttempts, type FilterPattern } from '#lib/declaration';
 import { lambdaContext, type AnyHandler } from './lambda-context.ts';
 import { matchesFilter } from './event-filter.ts';
 import { LOCAL_REGION } from './emulators.ts';
@@ -36,8 +36,12 @@ export interface StreamPollerOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** As the CDK stack's stream event sources: retried, then skipped (the reconciler re-sends what matters). */
-const MAX_RECORD_ATTEMPTS = 10;
+/**
+ * As the CDK stack's stream event sources: tried once and retried the declared number of times, then
+ * skipped and logged. (In AWS the mapping also describes the skipped batch on its on-failure queue, for
+ * a redrive; locally the log line names the record's sequence number.)
+ */
+const MAX_RECORD_ATTEMPTS = 1 + streamRetryAttempts;
 
 function toLambdaRecord(r: StreamRecord, streamArn: string): DynamoDBRecord {
   const d = r.dynamodb!;

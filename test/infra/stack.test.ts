@@ -8,9 +8,12 @@ import {
   buckets,
   envName,
   functions,
+  logRetentionDays,
   outboxDestinations,
+  queueRetentionDays,
   queues,
   relayedDestinations,
+  streamRetryAttempts as STREAM_RETRY_ATTEMPTS,
   tables,
   type BucketName,
   type FunctionDecl,
@@ -22,8 +25,11 @@ import {
 import { allRoutes } from '#lib/api/routes';
 import { routeKey } from '#lib/api/route';
 import { LawBillingSyncStack } from '../../infra/stack.ts';
-import { functionDefaults, SERVICE_NAME } from '../../infra/constructs/declared-function.ts';
-import { STREAM_RETRY_ATTEMPTS } from '../../infra/constructs/triggers.ts';
+import { FUNCTION_RUNTIME, functionDefaults, SERVICE_NAME } from '../../infra/constructs/declared-function.ts';
+import { accessLogFields, defaultApiThrottle } from '../../infra/constructs/http-api.ts';
+import { bucketActions, DEFAULT_MAIL_FROM } from '../../infra/constructs/resource-access.ts';
+import { bundleOptions } from '../../infra/bundling.ts';
+import { METRICS_NAMESPACE, metricNames } from '#lib/shared/metric-names';
 import { entriesOf } from '../../infra/constructs/records.ts';
 
 /*
@@ -74,6 +80,17 @@ const queueId = (q: QueueName) => idOf(stack.resources.queues[q].queue);
 const bucketId = (b: BucketName) => idOf(stack.resources.buckets[b]);
 const functionId = (f: FunctionName) => idOf(stack.functions[f]);
 
+/** Every IAM statement a function's role holds. */
+const statementsOf = (name: FunctionName): Statement[] => {
+  const roleId = idOf(stack.functions[name].role!);
+  return ofType('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: Json) => r.Ref === roleId))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
+};
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+const naming = (statements: Statement[], logicalId: string) =>
+  statements.filter((s) => JSON.stringify(s.Resource).includes(`"${logicalId}"`));
+
 const tlsOnly = Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
 
 describe('tables', () => {
@@ -109,19 +126,32 @@ describe('tables', () => {
   });
 });
 
+const days = (n: number) => n * 24 * 3600;
+const failureQueues = () => [...Object.values(stack.streamFailures), ...(stack.scheduleFailures ? [stack.scheduleFailures] : [])];
+const firstMessageAlarm = (queue: IConstruct) => ({
+  Namespace: 'AWS/SQS',
+  MetricName: 'ApproximateNumberOfMessagesVisible',
+  Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(queue), 'QueueName'] } }],
+  ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+  Threshold: 1,
+});
+
 describe('queues', () => {
-  it('are the declared queues, each with a DLQ', () => {
-    template.resourceCountIs('AWS::SQS::Queue', 2 * Object.keys(queues).length);
+  it('are the declared queues, each with a DLQ, and the failure queues of streams and schedules', () => {
+    expect(Object.keys(stack.streamFailures).sort()).toEqual(triggered('stream').map(([name]) => name).sort());
+    expect(stack.scheduleFailures !== undefined).toBe(triggered('schedule').length > 0);
+    template.resourceCountIs('AWS::SQS::Queue', 2 * Object.keys(queues).length + failureQueues().length);
   });
 
-  it.each(entriesOf(queues))('%s: redrive, visibility, encryption, TLS only', (name, decl) => {
+  it.each(entriesOf(queues))('%s: redrive, visibility, retention, encryption, TLS only', (name, decl) => {
     const { queue, dlq } = stack.resources.queues[name];
     expect(resourceOf(queue).Properties).toMatchObject({
       VisibilityTimeout: decl.visibilityTimeoutSeconds,
+      MessageRetentionPeriod: days(queueRetentionDays.queue),
       SqsManagedSseEnabled: true,
       RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [idOf(dlq), 'Arn'] }, maxReceiveCount: decl.maxReceiveCount },
     });
-    expect(resourceOf(dlq).Properties).toMatchObject({ MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+    expect(resourceOf(dlq).Properties).toMatchObject({ MessageRetentionPeriod: days(queueRetentionDays.deadLetter), SqsManagedSseEnabled: true });
     for (const q of [queue, dlq]) {
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: idOf(q) }],
@@ -130,24 +160,66 @@ describe('queues', () => {
     }
   });
 
-  it.each(entriesOf(queues))('%s: its DLQ alarms on the first message', (name) => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(stack.resources.queues[name].dlq), 'QueueName'] } }],
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      Threshold: 1,
-    });
+  it('a DLQ keeps a message longer than its queue (SQS counts a moved message\'s age from its first send)', () => {
+    expect(queueRetentionDays.deadLetter).toBeGreaterThan(queueRetentionDays.queue);
+    expect(queueRetentionDays.deadLetter).toBeLessThanOrEqual(14);
   });
 
-  it('have one alarm per DLQ', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', Object.keys(queues).length);
+  it.each(entriesOf(queues))('%s: its DLQ alarms on the first message', (name) => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', firstMessageAlarm(stack.resources.queues[name].dlq));
+  });
+
+  it.each(entriesOf(queues))('%s: alarms when its oldest message has waited its declared time', (name, decl) => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId(name), 'QueueName'] } }],
+      Statistic: 'Maximum',
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: decl.oldestMessageAlarmSeconds,
+    });
+    // SQS stops ageing a message after its third receive: a poison message alone never trips this alarm.
+    expect(decl.oldestMessageAlarmSeconds).toBeGreaterThan(3 * decl.visibilityTimeoutSeconds);
+  });
+
+  it('every stream and schedule failure queue keeps two weeks, is TLS only and alarms on its first message', () => {
+    for (const { queue } of failureQueues()) {
+      expect(resourceOf(queue).Properties).toMatchObject({ MessageRetentionPeriod: days(queueRetentionDays.deadLetter), SqsManagedSseEnabled: true });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', firstMessageAlarm(queue));
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', { Queues: [{ Ref: idOf(queue) }], PolicyDocument: { Statement: Match.arrayWith([tlsOnly]) } });
+    }
+  });
+
+  it('have exactly these alarms: per queue its DLQ and its oldest message, per failure queue its first message', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 2 * Object.keys(queues).length + failureQueues().length);
   });
 });
 
 describe('buckets', () => {
-  it('are exactly the declared buckets', () => {
-    template.resourceCountIs('AWS::S3::Bucket', Object.keys(buckets).length);
+  const accessLogs = () => stack.node.findChild('AccessLogsBucket') as IConstruct;
+
+  it('are exactly the declared buckets and the one their access logs go to', () => {
+    template.resourceCountIs('AWS::S3::Bucket', Object.keys(buckets).length + 1);
+  });
+
+  it('keep S3 server access logs (who fetched which document) for their declared days, privately', () => {
+    expect(resourceOf(accessLogs()).Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      LifecycleConfiguration: { Rules: [{ ExpirationInDays: logRetentionDays.bucketAccess, Status: 'Enabled' }] },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: idOf(accessLogs()) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([tlsOnly, Match.objectLike({ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject' })]),
+      },
+    });
+    for (const name of Object.keys(buckets) as BucketName[]) {
+      expect(resourceOf(stack.resources.buckets[name]).Properties.LoggingConfiguration).toEqual({
+        DestinationBucketName: { Ref: idOf(accessLogs()) },
+        LogFilePrefix: `${name}/`,
+      });
+    }
   });
 
   it.each(Object.keys(buckets) as BucketName[])('%s: private, encrypted, versioned, TLS only, retained', (name) => {
@@ -175,18 +247,43 @@ describe('functions', () => {
     template.resourceCountIs('AWS::Lambda::Function', declaredFunctions.length);
   });
 
-  it.each(declaredFunctions)('%s: arm64 Node 22, declared size, one month of logs', (name, decl) => {
+  it('run the newest Node runtime aws-cdk-lib offers, which the bundles target', () => {
+    expect(FUNCTION_RUNTIME.name).toBe('nodejs24.x');
+    expect(bundleOptions.target).toBe(FUNCTION_RUNTIME.name.replace(/^nodejs(\d+)\.x$/, 'node$1'));
+  });
+
+  it.each(declaredFunctions)('%s: arm64, newest Node, active tracing, declared size, its own log group kept the declared days', (name, decl) => {
     const fn = resourceOf(stack.functions[name]);
     expect(fn.Properties).toMatchObject({
-      Runtime: 'nodejs22.x',
+      Runtime: FUNCTION_RUNTIME.name,
       Architectures: ['arm64'],
       Handler: 'index.handler',
       Timeout: decl.timeoutSeconds ?? functionDefaults.timeoutSeconds,
       MemorySize: decl.memoryMb ?? functionDefaults.memoryMb,
+      TracingConfig: { Mode: 'Active' },
       Environment: { Variables: { POWERTOOLS_SERVICE_NAME: SERVICE_NAME, NODE_OPTIONS: '--enable-source-maps' } },
     });
     const logGroupId: string = fn.Properties.LoggingConfig.LogGroup.Ref;
-    expect(resources[logGroupId]?.Properties.RetentionInDays).toBe(30);
+    expect(resources[logGroupId]?.Properties.RetentionInDays).toBe(logRetentionDays.logGroups);
+  });
+
+  it.each(declaredFunctions)('%s: its own role, no managed policy, writing only its own log group', (name) => {
+    const fn = resourceOf(stack.functions[name]);
+    const role = resourceOf(stack.functions[name].role!);
+    expect(fn.Properties.Role).toEqual({ 'Fn::GetAtt': [idOf(stack.functions[name].role!), 'Arn'] });
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    const logGroupId: string = fn.Properties.LoggingConfig.LogGroup.Ref;
+    const logStatements = statementsOf(name).filter((st) => actionsOf([st]).some((a) => a.startsWith('logs:')));
+    expect(logStatements).toEqual([
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } },
+    ]);
+    expect(actionsOf(statementsOf(name))).toEqual(expect.arrayContaining(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+  });
+
+  it('every log group keeps its logs the declared days', () => {
+    const groups = ofType('AWS::Logs::LogGroup');
+    expect(groups).toHaveLength(declaredFunctions.length + 1); // + the API's access log
+    for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBe(logRetentionDays.logGroups);
   });
 
   it('that share an entry file share one bundle', () => {
@@ -236,7 +333,10 @@ describe('triggers', () => {
       MaximumRetryAttempts: STREAM_RETRY_ATTEMPTS,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       FilterCriteria: { Filters: [{ Pattern: JSON.stringify(trigger.filter) }] },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [idOf(stack.streamFailures[name]!.queue), 'Arn'] } } },
     });
+    const sends = statementsOf(name).filter((st) => JSON.stringify(st.Resource).includes(idOf(stack.streamFailures[name]!.queue)));
+    expect(actionsOf(sends)).toContain('sqs:SendMessage');
   });
 
   it.each(triggered('stream').filter(([, , t]) => relayedDestinations(t.filter).length > 0))(
@@ -267,8 +367,23 @@ describe('triggers', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: events.Schedule.rate(Duration.minutes(n)).expressionString,
       State: 'ENABLED',
-      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId(name), 'Arn'] } })],
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [functionId(name), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(stack.scheduleFailures!.queue), 'Arn'] } },
+        }),
+      ],
     });
+    // EventBridge delivers asynchronously: what fails Lambda's own retries lands in the same queue.
+    expect(resourceOf(stack.functions[name]).Properties.DeadLetterConfig).toEqual({
+      TargetArn: { 'Fn::GetAtt': [idOf(stack.scheduleFailures!.queue), 'Arn'] },
+    });
+  });
+
+  it('only scheduled functions have an asynchronous-invocation DLQ', () => {
+    for (const [name, decl] of declaredFunctions) {
+      expect(resourceOf(stack.functions[name]).Properties.DeadLetterConfig !== undefined, name).toBe(decl.trigger.kind === 'schedule');
+    }
   });
 });
 
@@ -320,18 +435,36 @@ describe('HTTP API', () => {
   it('outputs its URL', () => {
     template.hasOutput('ApiUrl', {});
   });
+
+  const stageOf = (t: Template) => Object.values<Resource>(t.toJSON().Resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage')!;
+
+  it('its default stage writes a JSON access log to a group kept the declared days', () => {
+    const stage = stageOf(template);
+    expect(stage.Properties.StageName).toBe('$default');
+    const groupId: string = stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
+    expect(groupId).toBe(idOf(stack.httpApi.accessLogs));
+    expect(resources[groupId]!.Properties.RetentionInDays).toBe(logRetentionDays.logGroups);
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
+    expect(format).toEqual(accessLogFields);
+    expect(format.requestId).toBe('$context.requestId');
+    expect(Object.values(format).join(' ')).not.toMatch(/header|token/i); // never the bearer token
+  });
+
+  it('its default stage throttles every route, by default and as the context says', () => {
+    expect(stageOf(template).Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: defaultApiThrottle.rateLimit,
+      ThrottlingBurstLimit: defaultApiThrottle.burstLimit,
+    });
+    const other = new LawBillingSyncStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Throttled', {
+      jwtIssuer,
+      jwtAudience,
+      apiThrottle: { rateLimit: 50, burstLimit: 20 },
+    });
+    expect(stageOf(Template.fromStack(other)).Properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 20 });
+  });
 });
 
 describe('least privilege', () => {
-  const statementsOf = (name: FunctionName): Statement[] => {
-    const roleId = idOf(stack.functions[name].role!);
-    return ofType('AWS::IAM::Policy')
-      .filter(([, p]) => p.Properties.Roles.some((r: Json) => r.Ref === roleId))
-      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
-  };
-  const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
-  const naming = (statements: Statement[], logicalId: string) =>
-    statements.filter((s) => JSON.stringify(s.Resource).includes(`"${logicalId}"`));
   const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
   const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
@@ -373,6 +506,34 @@ describe('least privilege', () => {
     }
   });
 
+  it.each(declaredFunctions.filter(([, d]) => d.buckets))('%s: on its buckets exactly the S3 actions the code uses', (name, decl) => {
+    for (const [b, access] of Object.entries(decl.buckets!) as [BucketName, 'read' | 'readwrite'][]) {
+      const onBucket = naming(statementsOf(name), bucketId(b));
+      expect(onBucket.map((st) => [[st.Action].flat().sort(), st.Resource])).toEqual(
+        expect.arrayContaining([
+          [[...bucketActions.objects[access]].sort(), { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId(b), 'Arn'] }, '/*']] }],
+          [[...bucketActions.bucket], { 'Fn::GetAtt': [bucketId(b), 'Arn'] }],
+        ]),
+      );
+      const actions = actionsOf(onBucket);
+      expect(actions.filter((a) => /Delete|Abort|\*/.test(a)), name).toEqual([]);
+      expect(actions.includes('s3:PutObject')).toBe(access === 'readwrite');
+    }
+  });
+
+  it.each(declaredFunctions)('%s may send email only from the sender identity, and only if it mails', (name, decl) => {
+    const ses = statementsOf(name).filter((st) => actionsOf([st]).some((a) => a.startsWith('ses:')));
+    if (!('mail' in decl && decl.mail)) return expect(ses).toEqual([]);
+    const address = /<([^>]+)>/.exec(DEFAULT_MAIL_FROM)![1]!;
+    const identity = (id: string) => ({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:identity/${id}`]],
+    });
+    expect(ses).toEqual([
+      { Effect: 'Allow', Action: ['ses:SendEmail', 'ses:SendRawEmail'], Resource: [identity(address), identity(address.split('@')[1]!)] },
+    ]);
+    expect(resourceOf(stack.functions[name]).Properties.Environment.Variables.MAIL_FROM).toBe(DEFAULT_MAIL_FROM);
+  });
+
   it.each(declaredFunctions)('%s is told the names of its own resources only', (name, decl) => {
     const expected: Record<string, Json> = {
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
@@ -383,5 +544,65 @@ describe('least privilege', () => {
     for (const b of Object.keys(decl.buckets ?? {}) as BucketName[]) expected[envName.bucket(b)] = { Ref: bucketId(b) };
     if ('mail' in decl && decl.mail) expected.MAIL_FROM = expect.any(String) as unknown as Json;
     expect(resourceOf(stack.functions[name]).Properties.Environment.Variables).toEqual(expected);
+  });
+});
+
+describe('operations', () => {
+  const dashboards = ofType('AWS::CloudWatch::Dashboard');
+  /** The dashboard body as JSON, each reference written `<LogicalId>` or `<LogicalId.Attribute>`. */
+  const body = (): { widgets: { type: string; properties: Json }[] } => {
+    const parts: (string | Json)[] = dashboards[0]![1].Properties.DashboardBody['Fn::Join'][1];
+    const text = parts.map((p) => (typeof p === 'string' ? p : p.Ref ? `<${p.Ref}>` : `<${(p['Fn::GetAtt'] as string[]).join('.')}>`)).join('');
+    return JSON.parse(text);
+  };
+  const graphed = () => body().widgets.flatMap((w) => (w.properties.metrics ?? []) as Json[][]);
+  /** The plain metrics graphed, each as `namespace name dimension value`. */
+  const plain = () => graphed().filter((m) => typeof m[0] === 'string').map((m) => m.filter((x) => typeof x === 'string').join(' '));
+  const expressions = () => graphed().flatMap((m) => m.filter((x) => typeof x === 'object' && x.expression).map((x) => x.expression as string));
+
+  it('one dashboard', () => {
+    expect(dashboards).toHaveLength(1);
+  });
+
+  it.each(Object.values(metricNames).map((m) => [m.name] as const))('shows the emitted figure %s, found in its namespace', (metric) => {
+    expect(expressions().filter((e) => e.startsWith(`SEARCH('Namespace="${METRICS_NAMESPACE}" MetricName="${metric}"'`))).not.toEqual([]);
+  });
+
+  it.each(entriesOf(queues))('shows %s: its depth, its oldest message and its DLQ', (name) => {
+    const { queue, dlq } = stack.resources.queues[name];
+    expect(plain()).toEqual(
+      expect.arrayContaining([
+        `AWS/SQS ApproximateNumberOfMessagesVisible QueueName <${idOf(queue)}.QueueName>`,
+        `AWS/SQS ApproximateAgeOfOldestMessage QueueName <${idOf(queue)}.QueueName>`,
+        `AWS/SQS ApproximateNumberOfMessagesVisible QueueName <${idOf(dlq)}.QueueName>`,
+      ]),
+    );
+  });
+
+  it('shows every stream and schedule failure queue', () => {
+    for (const { queue } of failureQueues()) {
+      expect(plain()).toContain(`AWS/SQS ApproximateNumberOfMessagesVisible QueueName <${idOf(queue)}.QueueName>`);
+    }
+  });
+
+  it.each(declaredFunctions)('shows %s: errors, throttles and duration', (name) => {
+    for (const metric of ['Errors', 'Throttles', 'Duration']) expect(plain()).toContain(`AWS/Lambda ${metric} FunctionName <${functionId(name)}>`);
+  });
+
+  it("shows the API's requests, 4xx, 5xx, latency and integration latency", () => {
+    const api = idOf(stack.httpApi.api);
+    for (const metric of ['Count', '4xx', '5xx', 'Latency', 'IntegrationLatency']) expect(plain()).toContain(`AWS/ApiGateway ${metric} ApiId <${api}>`);
+  });
+
+  it('shows every alarm', () => {
+    const shown = body().widgets.filter((w) => w.type === 'alarm').flatMap((w) => w.properties.alarms as string[]);
+    expect(shown.map((a) => a.replace(/^<|\.Arn>$/g, '')).sort()).toEqual(ofType('AWS::CloudWatch::Alarm').map(([id]) => id).sort());
+  });
+
+  it('outputs the failure queues and the streamed tables a redrive needs', () => {
+    const pascal = (n: string) => `${n.charAt(0).toUpperCase()}${n.slice(1)}`;
+    for (const name of Object.keys(stack.streamFailures)) template.hasOutput(`${pascal(name)}StreamFailuresUrl`, {});
+    if (stack.scheduleFailures) template.hasOutput('ScheduleFailuresUrl', {});
+    for (const [name, decl] of entriesOf(tables)) if (decl.stream) template.hasOutput(`${pascal(name)}TableName`, {});
   });
 });
