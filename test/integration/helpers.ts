@@ -104,3 +104,17 @@ export async function runSchedule(name: string): Promise<any> {
 }
 
 export const person = (name: string, extra: Record<string, unknown> = {}) => ({ kind: 'person', name, ...extra });
+
+export interface LocalMetrics {
+  /** CloudWatch metric name (or `Name{dimension=value}`) → sum, as the stack summed its handlers' EMF lines. */
+  metrics: Record<string, number>;
+  /** The same keys → how many values were emitted. */
+  metricSamples: Record<string, number>;
+}
+
+/** The handlers' CloudWatch metrics (`GET /__local/metrics`): all of them, or those of one firm's lines. */
+export async function localMetrics(firmId?: string): Promise<LocalMetrics> {
+  const res = await fetch(`${stack.url}/__local/metrics${firmId ? `?firmId=${encodeURIComponent(firmId)}` : ''}`);
+  if (res.status !== 200) throw new Error(`GET /__local/metrics: ${res.status}`);
+  return (await res.json()) as LocalMetrics;
+}
