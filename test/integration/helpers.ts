@@ -47,7 +47,7 @@ export async function call<T = any>(
   } catch {
     // not JSON: keep the text
   }
-  await assertContract(stack.url, method, path, { status: res.status, contentType: res.headers.get('content-type') ?? '', json });
+  await assertContract(stack.url, method, path, { status: res.status, contentType: res.headers.get('content-type') ?? '', json, headers: res.headers });
   return { status: res.status, headers: res.headers, body: parsed as T };
 }
 
