@@ -1,4 +1,5 @@
-import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type * as z from 'zod';
 import { logger } from '../shared/logger.ts';
 import { countGiveUp, flushMetrics, metricsForFirm } from '../shared/metrics.ts';
@@ -7,9 +8,11 @@ import { queues, type QueueName } from '../declaration.ts';
 import type { GiveUp } from './give-up.ts';
 
 /**
- * An SQS consumer that handles records one by one, in order, and reports
- * each failed record (`batchItemFailures`) so only those are retried and, after
- * the queue's maxReceiveCount, moved to its DLQ. A body that is not a valid
+ * An SQS consumer that handles records one by one, in order (Powertools'
+ * batch processor, sequential), and reports each failed record
+ * (`batchItemFailures`) so only those are retried and, after the queue's
+ * maxReceiveCount, moved to its DLQ; a batch whose records all fail is
+ * reported the same way, not thrown. A body that is not a valid
  * message fails too: it can never succeed, and the DLQ is where it is seen.
  * Every error is retried (a domain refusal a handler considers final, it
  * handles itself); on the last delivery `giveUp` (lib/queue/give-up.ts), if
@@ -62,21 +65,27 @@ export function queueConsumer<S extends z.ZodType<Message>>(
     }
   };
 
-  return tracedLambdaHandler<SQSEvent, SQSBatchResponse>().handler(async (event) => {
-    const batchItemFailures: SQSBatchItemFailure[] = [];
-    for (const record of event.Records) {
-      logger.appendKeys({ messageId: record.messageId });
-      try {
-        await processRecord(record);
-        logger.debug('message applied');
-      } catch (error) {
-        logger.error('message failed; it will be retried', { error: error as Error });
-        batchItemFailures.push({ itemIdentifier: record.messageId });
-      } finally {
-        flushMetrics();
-        logger.removeKeys(['messageId', 'firmId', 'messageType', 'syncMessageId']);
-      }
+  /** One record, with its ids in every log line and its metrics flushed after it (naming its firm). */
+  const recordHandler = async (record: SQSRecord): Promise<void> => {
+    logger.appendKeys({ messageId: record.messageId });
+    try {
+      await processRecord(record);
+      logger.debug('message applied');
+    } catch (error) {
+      logger.error('message failed; it will be retried', { error: error as Error });
+      throw error;
+    } finally {
+      flushMetrics();
+      logger.removeKeys(['messageId', 'firmId', 'messageType', 'syncMessageId']);
     }
-    return { batchItemFailures };
-  });
+  };
+
+  return tracedLambdaHandler<SQSEvent, SQSBatchResponse>().handler((event, context) =>
+    // A processor per invocation: its state is the batch's own, even where invocations share a process (locally).
+    processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), {
+      context,
+      processInParallel: false,
+      throwOnFullBatchFailure: false,
+    }),
+  );
 }
