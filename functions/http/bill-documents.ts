@@ -1,5 +1,5 @@
 import { routes } from '#lib/api/routes';
-// Untraced: with the X-Ray SDK this bundle would pass 1 MB (README, "Tracing").
+// Untraced: with the X-Ray SDK this bundle would pass 1 MB (README, "Observability").
 import { on, untracedHttpHandler } from '#lib/http/handler-core';
 import { HttpResponse } from '#lib/http/response';
 import { ebill, previewBill } from '#lib/accounting/bills/document-service';

@@ -20,7 +20,7 @@ const MAX_BYTES = 1_000_000;
 
 /**
  * The functions whose bundle would pass 1 MB with the X-Ray SDK (pdf-lib or
- * nodemailer inside): they run without a tracer (README, "Tracing").
+ * nodemailer inside): they run without a tracer (README, "Observability").
  */
 const UNTRACED = new Set(['functions/http/bill-documents.ts', 'functions/http/bill-email.ts']);
 
