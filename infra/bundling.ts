@@ -48,6 +48,28 @@ const unusedPdfLibParts: Plugin = {
 };
 
 /**
+ * The X-Ray SDK (in every traced function: lib/shared/tracer.ts) requires
+ * `semver` (~29 kB) for one thing: its AWS SDK v2 patcher checks the v2
+ * SDK's version. We capture v3 clients only (`tracer.captureAWSv3Client`),
+ * never v2 ones, so the bundle carries a stub in its place that throws if the
+ * v2 patcher is ever called. test/infra/bundles.test.ts runs a bundled
+ * function with tracing on to prove the stub is never touched.
+ */
+const unusedXraySemver: Plugin = {
+  name: 'unused-x-ray-semver',
+  setup(b) {
+    b.onResolve({ filter: /^semver$/ }, ({ importer }) =>
+      /[\\/]aws-xray-sdk-core[\\/]/.test(importer) ? { path: 'semver', namespace: 'unused-x-ray-semver' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'unused-x-ray-semver' }, () => ({
+      contents: `const fail = () => { throw new Error('semver (the X-Ray SDK\\'s AWS SDK v2 patcher) was left out of this bundle (infra/bundling.ts)'); };
+module.exports = { gte: fail, lt: fail, satisfies: fail, coerce: fail };`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The SDK's default credential chain imports its other providers (SSO, ini
  * files, process, web identity, container and instance metadata, and the
  * nested STS/SSO clients they use) lazily, with `import()`, only when the one
@@ -76,7 +98,7 @@ export const bundleOptions: BuildOptions = {
   sourcemap: true,
   sourcesContent: false,
   external: lazyCredentialProviders,
-  plugins: [unusedPdfLibParts],
+  plugins: [unusedPdfLibParts, unusedXraySemver],
   logLevel: 'warning',
 };
 

@@ -1,6 +1,7 @@
 import { routes } from '#lib/api/routes';
-import { httpHandler, on } from '#lib/http/handler';
+// Untraced: with the X-Ray SDK this bundle would pass 1 MB (README, "Observability").
+import { on, untracedHttpHandler } from '#lib/http/handler-core';
 import { emailBill } from '#lib/accounting/bills/email';
 
 /** Sends a finalized invoice (its stored PDF) by email. */
-export const handler = httpHandler(on(routes.emailBill, ({ firmId, params, body }) => emailBill(firmId, params.id!, body)));
+export const handler = untracedHttpHandler(on(routes.emailBill, ({ firmId, params, body }) => emailBill(firmId, params.id!, body)));

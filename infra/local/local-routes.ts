@@ -3,6 +3,7 @@ import type { SQSRecord } from 'aws-lambda';
 import type { LocalEndpoint } from './http-server.ts';
 import { firmOf } from './queue-poller.ts';
 import type { StackInfo } from './stack.ts';
+import type { MetricsSink } from './metrics-sink.ts';
 
 /**
  * Chaos switches of the queue pollers: the firms whose queued messages are
@@ -39,11 +40,13 @@ export interface LocalRoutesDeps {
   faults: { armFault(point: string, times?: number, firmId?: string): void; clearFaults(): void };
   /** DynamoDB requests the handlers made, by command (lib/aws/dynamodb). */
   dynamoRequests: Record<string, number>;
+  /** The handlers' CloudWatch metrics (lib/shared/metrics.ts), summed from their EMF lines. */
+  metrics: MetricsSink;
   chaos: Chaos;
 }
 
 type Reply = { status: number; body: unknown };
-type Route = (body: string) => Promise<Reply> | Reply;
+type Route = (body: string, url: URL) => Promise<Reply> | Reply;
 
 const noContent: Reply = { status: 204, body: null };
 const parsed = <T>(body: string) => JSON.parse(body || '{}') as T;
@@ -51,7 +54,8 @@ const parsed = <T>(body: string) => JSON.parse(body || '{}') as T;
 /**
  * The endpoints only the local stack has, beside the API: the JWKS of the
  * local signing key, and under /__local/ the stack's info, running a schedule
- * now, fault injection, DynamoDB request counters and the chaos switches.
+ * now, fault injection, DynamoDB request counters, the handlers' CloudWatch
+ * metrics (`?firmId=` for one firm's) and the chaos switches.
  * Answers undefined for any other path (the API's router takes it).
  */
 export function localRoutes(d: LocalRoutesDeps): LocalEndpoint {
@@ -67,9 +71,14 @@ export function localRoutes(d: LocalRoutesDeps): LocalEndpoint {
       d.faults.clearFaults();
       return noContent;
     },
-    'GET /__local/metrics': () => ({ status: 200, body: { dynamodbRequests: d.dynamoRequests, ...d.chaos.counts } }),
+    'GET /__local/metrics': (_, url) => {
+      const firmId = url.searchParams.get('firmId');
+      const { sums, samples } = firmId ? d.metrics.ofFirm(firmId) : d.metrics.totals();
+      return { status: 200, body: { dynamodbRequests: d.dynamoRequests, ...d.chaos.counts, metrics: sums, metricSamples: samples } };
+    },
     'DELETE /__local/metrics': () => {
       for (const key of Object.keys(d.dynamoRequests)) delete d.dynamoRequests[key];
+      d.metrics.reset();
       return noContent;
     },
     'POST /__local/chaos': (body) => {
@@ -86,9 +95,10 @@ export function localRoutes(d: LocalRoutesDeps): LocalEndpoint {
   };
 
   return async (req: IncomingMessage, body: string) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname;
     const route = routes.get(`${req.method} ${path}`);
-    if (route) return route(body);
+    if (route) return route(body, url);
     if (!path.startsWith('/__local/')) return undefined;
     const schedule = /^\/__local\/schedules\/(\w+)$/.exec(path);
     if (req.method === 'POST' && schedule) return runSchedule(schedule[1]!);

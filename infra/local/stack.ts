@@ -17,7 +17,9 @@ import { startStreamPoller, type StreamConsumer } from './stream-poller.ts';
 import { startScheduler } from './scheduler.ts';
 import { checkpointStore } from './checkpoints.ts';
 import { projectRoot } from './paths.ts';
-import type { AnyHandler } from './lambda-context.ts';
+import { inOwnInvocation, installInvokeStore, type AnyHandler } from './lambda-context.ts';
+import { captureMetrics } from './metrics-sink.ts';
+import { METRICS_NAMESPACE } from '#lib/shared/metric-names';
 import { chaosSwitches, localRoutes, type Chaos, type LocalRoutesDeps } from './local-routes.ts';
 
 export interface LocalStackOptions {
@@ -90,11 +92,14 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
   };
 
   try {
+    const invokeStore = await installInvokeStore();
     const emulators = await startEmulators(o, pids, stoppers);
     const clients = clientsOf(emulators);
     const resources = await provision(clients, { visibilityTimeoutSeconds: o.visibilityTimeoutSeconds });
     configureHandlers(o, emulators, resources);
-    const { handlers, faults, dynamoRequests } = await loadHandlers();
+    const metrics = captureMetrics(METRICS_NAMESPACE, { echo: (o.logLevel ?? process.env.LOG_LEVEL) === 'DEBUG' });
+    stoppers.push(async () => metrics.stop());
+    const { handlers, faults, dynamoRequests } = await loadHandlers(invokeStore);
     const scheduler = startSchedules(o, handlers);
     stoppers.push(scheduler.stop);
 
@@ -102,7 +107,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
     const keyDir = join(o.stateDir, 'keys');
     const verifier = await localVerifier(keyDir);
     let info: StackInfo | undefined;
-    const local = localRoutes({ jwks: verifier.jwks, info: () => info, scheduler, faults, dynamoRequests, chaos });
+    const local = localRoutes({ jwks: verifier.jwks, info: () => info, scheduler, faults, dynamoRequests, metrics, chaos });
     const server = await startApi(o.port, handlers, verifier, local, stoppers);
 
     await startQueuePollers(o, clients.sqs, resources, handlers, chaos, stoppers);
@@ -161,16 +166,26 @@ function configureHandlers(o: LocalStackOptions, e: Emulators, resources: Provis
     FAULT_INJECTION: 'on',
     LOG_LEVEL: o.logLevel ?? process.env.LOG_LEVEL ?? 'INFO',
     POWERTOOLS_LOG_LEVEL: o.logLevel ?? process.env.LOG_LEVEL ?? 'INFO',
+    // Every function shares this process and runs concurrently: Powertools keeps per-invocation state apart
+    // (in the InvokeStore, lambda-context.ts) when this is set; it checks only that it is.
+    AWS_LAMBDA_MAX_CONCURRENCY: '1000',
+    // No X-Ray daemon here: the tracer is a no-op (Powertools also turns itself off outside Lambda).
+    POWERTOOLS_TRACE_ENABLED: 'false',
     ...(o.redriveAfterSeconds ? { SYNC_REDRIVE_AFTER_SECONDS: String(o.redriveAfterSeconds) } : {}),
   });
 }
 
-/** Every declared function's handler module, and the local-only hooks into lib (loaded after configureHandlers). */
-async function loadHandlers(): Promise<{ handlers: Map<FunctionName, AnyHandler> } & Pick<LocalRoutesDeps, 'faults' | 'dynamoRequests'>> {
+/**
+ * Every declared function's handler module, each call in its own invocation scope, and the local-only hooks
+ * into lib (loaded after configureHandlers).
+ */
+async function loadHandlers(
+  invokeStore: Awaited<ReturnType<typeof installInvokeStore>>,
+): Promise<{ handlers: Map<FunctionName, AnyHandler> } & Pick<LocalRoutesDeps, 'faults' | 'dynamoRequests'>> {
   const handlers = new Map<FunctionName, AnyHandler>();
   for (const [name, decl] of declared) {
     const module = (await import(pathToFileURL(join(projectRoot, decl.entry)).href)) as { handler: AnyHandler };
-    handlers.set(name, module.handler);
+    handlers.set(name, inOwnInvocation(invokeStore, module.handler));
   }
   const faults = await import('#lib/shared/faults');
   const { dynamoRequests } = await import('#lib/aws/dynamodb');

@@ -19,13 +19,19 @@ export interface RouteSpec<
   readonly path: string;
   readonly fn: FunctionName;
   readonly access: Access;
+  /** One line: what the route does (OpenAPI `summary`). */
   readonly summary: string;
+  /** A few sentences more for clients: what it changes, what follows, its refusals (OpenAPI `description`). */
+  readonly description: string;
+  /** The group it is listed under (OpenAPI `tags`; each described in routes.ts `tags`). */
   readonly tag: string;
   readonly body?: Body;
   readonly query?: Query;
   readonly response?: Response;
   /** Success status (200 unless said). */
   readonly status?: number;
+  /** The success body's media type when it is not JSON (`response` then describes nothing). */
+  readonly produces?: 'application/pdf';
   /** Honours If-Match (PATCH/PUT of versioned records). */
   readonly conditional?: boolean;
 }

@@ -41,6 +41,24 @@ import {
 } from '../accounting/bills/schemas.ts';
 import { LedgerEntry, LedgerQuery, Notification, PatchLedgerEntry } from '../accounting/ledger/schemas.ts';
 
+/** The groups the routes are listed under (OpenAPI `tags`), in this order. */
+export const tags = {
+  contacts:
+    'Clients and other contacts. Created in either book, each has a twin in the other, numbered by accounting, and a ' +
+    '`link` saying how the two stand.',
+  matters: 'Practice matters. Each becomes an accounting file once its clients are linked; its number comes back as `fileReference`.',
+  files: 'Accounting files: the number, clients and split billing of a matter, its disbursements.',
+  time: 'Time entries in practice, each with the rate resolved (and stored) when it was recorded.',
+  billing: 'Sending open time entries to accounting, where they are booked into the client ledger.',
+  ledger: 'The client ledger in accounting and its import alerts.',
+  bills: 'Drafts, approval, production (numbered invoices, PDFs, emails), LEDES files and payments.',
+  rates: 'Rate labels and quick codes.',
+  users: 'Timekeepers and system roles in practice, users in accounting.',
+  settings: 'Settings of each book and of billing.',
+  jobs: 'Long-running work (exports, production): status, progress and what failed.',
+  meta: 'This description of the API.',
+} as const satisfies Record<string, string>;
+
 /**
  * Every route of the HTTP contract (`shared/contract/API.md`), with the
  * function that serves it, who may call it and its schemas. CDK, the local
@@ -50,281 +68,465 @@ export const routes = {
   openapi: defineRoute({
     method: 'GET', path: '/openapi.json', fn: 'openapi', access: 'public', tag: 'meta',
     summary: 'This API as an OpenAPI 3.1 document',
+    description: 'Generated from the same zod schemas the handlers parse with, so it cannot drift from them. Needs no token.',
   }),
   getJob: defineRoute({
     method: 'GET', path: '/jobs/{id}', fn: 'jobsApi', access: 'read', tag: 'jobs',
-    summary: 'A long-running job and its progress', response: Job,
+    summary: 'A long-running job and its progress',
+    description:
+      'Status, progress (`done` of `total` items) and every item that failed, each with a code and what to do. Poll ' +
+      'it after a 202 (its `Location`); `reason` says why a job failed as a whole.',
+    response: Job,
   }),
 
   getPracticeSettings: defineRoute({
     method: 'GET', path: '/practice/settings', fn: 'practiceSettingsApi', access: 'read', tag: 'settings',
-    summary: 'Practice settings', response: PracticeSettings,
+    summary: 'Practice settings',
+    description: 'Practice-wide options. The ETag carries the version to send as If-Match when replacing them.',
+    response: PracticeSettings,
   }),
   putPracticeSettings: defineRoute({
     method: 'PUT', path: '/practice/settings', fn: 'practiceSettingsApi', access: 'admin', tag: 'settings',
-    summary: 'Replace practice settings', body: PracticeSettingsInput, response: PracticeSettings, conditional: true,
+    summary: 'Replace practice settings',
+    description:
+      'Replaces practice settings and tells accounting: separate contact numbering applies only while it is on in ' +
+      'both books.',
+    body: PracticeSettingsInput, response: PracticeSettings, conditional: true,
   }),
   getAccountingSettings: defineRoute({
     method: 'GET', path: '/accounting/settings', fn: 'accountingSettingsApi', access: 'read', tag: 'settings',
-    summary: 'Accounting settings', response: AccountingSettings,
+    summary: 'Accounting settings',
+    description: 'Numbering, firm details shown on invoices, currency and whether the integration is on.',
+    response: AccountingSettings,
   }),
   putAccountingSettings: defineRoute({
     method: 'PUT', path: '/accounting/settings', fn: 'accountingSettingsApi', access: 'admin', tag: 'settings',
-    summary: 'Replace accounting settings', body: AccountingSettingsInput, response: AccountingSettings,
+    summary: 'Replace accounting settings',
+    description:
+      'Replaces accounting settings. `fileNumbering` (prefix and zero-padded width) numbers new files; firm details ' +
+      'appear on invoices.',
+    body: AccountingSettingsInput, response: AccountingSettings,
     conditional: true,
   }),
 
   createPracticeContact: defineRoute({
     method: 'POST', path: '/practice/contacts', fn: 'practiceContactsApi', access: 'practice', tag: 'contacts',
-    summary: 'Create a contact in practice; it is sent to accounting', body: CreatePracticeContact,
+    summary: 'Create a contact in practice; it is sent to accounting',
+    description:
+      'Answers at once with the contact `pending`; accounting numbers it (or takes the given `reference` if free) and ' +
+      'the number comes back. A taken number ends as `link.status = error` with the reason, and no accounting ' +
+      'contact.',
+    body: CreatePracticeContact,
     response: PracticeContact, status: 201,
   }),
   listPracticeContacts: defineRoute({
     method: 'GET', path: '/practice/contacts', fn: 'practiceContactsApi', access: 'read', tag: 'contacts',
-    summary: 'List or search practice contacts', query: SearchQuery, response: listOf(PracticeContact),
+    summary: 'List or search practice contacts',
+    description: 'Oldest first, a page at a time (`nextCursor`); `search` matches name, email, phone or number.',
+    query: SearchQuery, response: listOf(PracticeContact),
   }),
   getPracticeContact: defineRoute({
     method: 'GET', path: '/practice/contacts/{id}', fn: 'practiceContactsApi', access: 'read', tag: 'contacts',
-    summary: 'A practice contact', response: PracticeContact,
+    summary: 'A practice contact',
+    description:
+      'With `link`: how it stands with its accounting twin (`pending` while waiting for an answer, `synchronized`, ' +
+      '`error` with a code and the reason, `unknown` after no answer).',
+    response: PracticeContact,
   }),
   patchPracticeContact: defineRoute({
     method: 'PATCH', path: '/practice/contacts/{id}', fn: 'practiceContactsApi', access: 'practice', tag: 'contacts',
-    summary: 'Edit a practice contact; even an empty patch re-sends it', body: PatchPracticeContact,
+    summary: 'Edit a practice contact; even an empty patch re-sends it',
+    description:
+      'Edits the common fields and re-sends the contact to accounting (the link turns `pending` until it answers). An ' +
+      'empty patch re-sends as it is: the way to retry a link in `error`.',
+    body: PatchPracticeContact,
     response: PracticeContact, conditional: true,
   }),
 
   createAccountingContact: defineRoute({
     method: 'POST', path: '/accounting/contacts', fn: 'accountingContactsApi', access: 'accounting', tag: 'contacts',
-    summary: 'Create a contact in accounting; it is sent to practice', body: CreateAccountingContact,
+    summary: 'Create a contact in accounting; it is sent to practice',
+    description: 'Numbered in accounting at once (or as given, if free) and sent to practice, which makes its twin.',
+    body: CreateAccountingContact,
     response: AccountingContact, status: 201,
   }),
   listAccountingContacts: defineRoute({
     method: 'GET', path: '/accounting/contacts', fn: 'accountingContactsApi', access: 'read', tag: 'contacts',
-    summary: 'List or search accounting contacts', query: SearchQuery, response: listOf(AccountingContact),
+    summary: 'List or search accounting contacts',
+    description: 'Oldest first, a page at a time (`nextCursor`); `search` matches name, email, phone or number.',
+    query: SearchQuery, response: listOf(AccountingContact),
   }),
   getAccountingContact: defineRoute({
     method: 'GET', path: '/accounting/contacts/{id}', fn: 'accountingContactsApi', access: 'read', tag: 'contacts',
-    summary: 'An accounting contact', response: AccountingContact,
+    summary: 'An accounting contact',
+    description: 'With `link` to its practice twin.',
+    response: AccountingContact,
   }),
   patchAccountingContact: defineRoute({
     method: 'PATCH', path: '/accounting/contacts/{id}', fn: 'accountingContactsApi', access: 'accounting',
     tag: 'contacts', summary: 'Edit an accounting contact; the change is sent to practice',
+    description:
+      'Edits the common fields; the change reaches practice. A concurrent edit in both books settles on practice\'s ' +
+      'state.',
     body: PatchAccountingContact, response: AccountingContact, conditional: true,
   }),
 
   createMatter: defineRoute({
     method: 'POST', path: '/practice/matters', fn: 'practiceMattersApi', access: 'practice', tag: 'matters',
-    summary: 'Create a matter; accounting makes its file once the clients are linked', body: CreateMatter,
+    summary: 'Create a matter; accounting makes its file once the clients are linked',
+    description:
+      'Answers at once with the matter `pending`. It is sent to accounting once every client is linked; accounting ' +
+      'makes the file and its number comes back as `fileReference`. A client that cannot link leaves the matter in ' +
+      '`error` (`client_not_linked`) until it is fixed.',
+    body: CreateMatter,
     response: Matter, status: 201,
   }),
   listMatters: defineRoute({
     method: 'GET', path: '/practice/matters', fn: 'practiceMattersApi', access: 'read', tag: 'matters',
-    summary: 'List or search matters (by name, number or client)', query: MatterListQuery, response: listOf(Matter),
+    summary: 'List or search matters (by name, number or client)',
+    description: 'Oldest first, a page at a time; `search` matches name or number, `clientId` picks a client\'s matters.',
+    query: MatterListQuery, response: listOf(Matter),
   }),
   getMatter: defineRoute({
     method: 'GET', path: '/practice/matters/{id}', fn: 'practiceMattersApi', access: 'read', tag: 'matters',
-    summary: 'A matter; after sync `fileReference` holds the accounting matter number', response: Matter,
+    summary: 'A matter; after sync `fileReference` holds the accounting matter number',
+    description: 'With its clients (first = primary), billing options and `link` to the accounting file.',
+    response: Matter,
   }),
   patchMatter: defineRoute({
     method: 'PATCH', path: '/practice/matters/{id}', fn: 'practiceMattersApi', access: 'practice', tag: 'matters',
-    summary: 'Edit a matter (name, number, billing options); it is re-sent. Switching LEDES on while open entries lack UTBMS codes is a 409 uncoded_entries listing them', body: PatchMatter, response: Matter,
+    summary: 'Edit a matter (name, number, billing options); it is re-sent',
+    description:
+      'The change is re-sent to accounting (the link is pending until it answers); a new `fileReference` is kept only ' +
+      'if free. Switching LEDES on while open entries lack UTBMS codes is a 409 `uncoded_entries` listing them.',
+    body: PatchMatter, response: Matter,
     conditional: true,
   }),
   putMatterClients: defineRoute({
     method: 'PUT', path: '/practice/matters/{id}/clients', fn: 'practiceMattersApi', access: 'practice', tag: 'matters',
-    summary: 'Add, remove or reorder clients (first = primary)', body: PutMatterClients, response: Matter, conditional: true,
+    summary: 'Add, remove or reorder clients (first = primary)',
+    description:
+      'Replaces the client list (first = primary). In accounting, clients who stay keep their share of the split, new ' +
+      'ones start at 0.00 and a removed client\'s share goes to the primary.',
+    body: PutMatterClients, response: Matter, conditional: true,
   }),
   getMatterBalance: defineRoute({
     method: 'GET', path: '/practice/matters/{id}/balance', fn: 'practiceMattersApi', access: 'read', tag: 'matters',
-    summary: 'Unbilled, billed, paid and outstanding, as accounting last reported', response: MatterBalance,
+    summary: 'Unbilled, billed, paid and outstanding, as accounting last reported',
+    description:
+      'Eventually consistent: accounting announces each new balance and practice keeps the newest; `updatedAt` says ' +
+      'when it was last told.',
+    response: MatterBalance,
   }),
 
   listFiles: defineRoute({
     method: 'GET', path: '/accounting/files', fn: 'accountingFilesApi', access: 'read', tag: 'files',
-    summary: 'List or search files (by name or matter number)', query: SearchQuery, response: listOf(AccountingFile),
+    summary: 'List or search files (by name or matter number)',
+    description: 'Oldest first, a page at a time; `search` matches name or matter number.',
+    query: SearchQuery, response: listOf(AccountingFile),
   }),
   getFile: defineRoute({
     method: 'GET', path: '/accounting/files/{id}', fn: 'accountingFilesApi', access: 'read', tag: 'files',
-    summary: 'A file: number, clients, primary client and split', response: AccountingFile,
+    summary: 'A file: number, clients, primary client and split',
+    description: 'The accounting side of a matter: number, clients, primary client and the split of billing between clients.',
+    response: AccountingFile,
   }),
   putFileAllocations: defineRoute({
     method: 'PUT', path: '/accounting/files/{id}/allocations', fn: 'accountingFilesApi', access: 'accounting', tag: 'files',
-    summary: 'Split billing: percents of the file\'s clients, two decimals, summing to exactly 100', body: PutAllocations,
+    summary: 'Split billing: percents of the file\'s clients, two decimals, summing to exactly 100',
+    description:
+      'Percents of the file\'s clients, two decimals each, adding up to exactly 100.00; anything else is a 400 and ' +
+      'changes nothing.',
+    body: PutAllocations,
     response: AccountingFile, conditional: true,
   }),
   putFileClients: defineRoute({
     method: 'PUT', path: '/accounting/files/{id}/clients', fn: 'accountingFilesApi', access: 'accounting', tag: 'files',
     summary: 'Refused (409 restricted): clients are changed in practice',
+    description:
+      'Always 409 `restricted`: a file\'s clients follow the matter\'s in practice (PUT ' +
+      '/practice/matters/{id}/clients).',
   }),
   putFilePrimaryClient: defineRoute({
     method: 'PUT', path: '/accounting/files/{id}/primary-client', fn: 'accountingFilesApi', access: 'accounting', tag: 'files',
     summary: 'Refused (409 restricted): the primary client is changed in practice',
+    description: 'Always 409 `restricted`: the primary client is the first client of the matter in practice.',
   }),
   createDisbursement: defineRoute({
     method: 'POST', path: '/accounting/files/{id}/disbursements', fn: 'accountingFilesApi', access: 'accounting', tag: 'files',
-    summary: 'Record a disbursement (expense) on a file', body: CreateDisbursement, response: Disbursement, status: 201,
+    summary: 'Record a disbursement (expense) on a file',
+    description:
+      'An expense billed with the file\'s next bill; the file\'s unbilled balance moves with it (and practice\'s copy ' +
+      'of the balance follows).',
+    body: CreateDisbursement, response: Disbursement, status: 201,
   }),
   listDisbursements: defineRoute({
     method: 'GET', path: '/accounting/files/{id}/disbursements', fn: 'accountingFilesApi', access: 'read', tag: 'files',
-    summary: 'The disbursements of a file', query: ListQuery, response: listOf(Disbursement),
+    summary: 'The disbursements of a file',
+    description: 'A page at a time, oldest first.',
+    query: ListQuery, response: listOf(Disbursement),
   }),
 
   createUser: defineRoute({
     method: 'POST', path: '/practice/users', fn: 'practiceUsersApi', access: 'admin', tag: 'users',
-    summary: 'Create a timekeeper', body: CreateUser, response: User, status: 201,
+    summary: 'Create a timekeeper',
+    description:
+      'A timekeeper. The email is unique in the firm (409 `duplicate_email`); exported time is booked to the ' +
+      'accounting user with the same email.',
+    body: CreateUser, response: User, status: 201,
   }),
   listUsers: defineRoute({
     method: 'GET', path: '/practice/users', fn: 'practiceUsersApi', access: 'read', tag: 'users',
-    summary: 'Timekeepers', query: ListQuery, response: listOf(User),
+    summary: 'Timekeepers',
+    description: 'A page at a time, oldest first.',
+    query: ListQuery, response: listOf(User),
   }),
   patchUser: defineRoute({
     method: 'PATCH', path: '/practice/users/{id}', fn: 'practiceUsersApi', access: 'admin', tag: 'users',
-    summary: 'Edit a timekeeper', body: PatchUser, response: User, conditional: true,
+    summary: 'Edit a timekeeper',
+    description: 'Changing the email re-claims it (409 `duplicate_email` if taken).',
+    body: PatchUser, response: User, conditional: true,
   }),
   putSystemRole: defineRoute({
     method: 'PUT', path: '/practice/system-roles/{id}', fn: 'practiceUsersApi', access: 'admin', tag: 'users',
-    summary: 'Create or replace a system role', body: PutSystemRole, response: SystemRole, conditional: true,
+    summary: 'Create or replace a system role',
+    description:
+      'A role quick codes can give a rate label for. Creates it if new; replaces it otherwise (If-Match guards a ' +
+      'replacement).',
+    body: PutSystemRole, response: SystemRole, conditional: true,
   }),
   listSystemRoles: defineRoute({
     method: 'GET', path: '/practice/system-roles', fn: 'practiceUsersApi', access: 'read', tag: 'users',
-    summary: 'System roles', response: listOf(SystemRole),
+    summary: 'System roles',
+    description: 'Every system role of the firm.',
+    response: listOf(SystemRole),
   }),
   createAccountingUser: defineRoute({
     method: 'POST', path: '/accounting/users', fn: 'accountingUsersApi', access: 'admin', tag: 'users',
     summary: 'Create an accounting user (time is booked to the one with the timekeeper\'s email)',
+    description:
+      'Time exported from practice is booked to the accounting user whose email matches the timekeeper\'s, ' +
+      'case-insensitive; without one the entry is refused (`timekeeper_not_in_accounting`).',
     body: CreateAccountingUser, response: AccountingUser, status: 201,
   }),
   listAccountingUsers: defineRoute({
     method: 'GET', path: '/accounting/users', fn: 'accountingUsersApi', access: 'read', tag: 'users',
-    summary: 'Accounting users', query: ListQuery, response: listOf(AccountingUser),
+    summary: 'Accounting users',
+    description: 'A page at a time, oldest first.',
+    query: ListQuery, response: listOf(AccountingUser),
   }),
 
   createRateLabel: defineRoute({
     method: 'POST', path: '/practice/rate-labels', fn: 'practiceRatesApi', access: 'admin', tag: 'rates',
-    summary: 'Create a rate label (hourly, the default, fixed or custom)', body: CreateRateLabel, response: RateLabel, status: 201,
+    summary: 'Create a rate label (hourly, the default, fixed or custom)',
+    description:
+      'Names are unique, case-insensitive (409 `duplicate_name`). An entry is worth a fixed label\'s value as it ' +
+      'stands, or another label\'s value times its billable hours.',
+    body: CreateRateLabel, response: RateLabel, status: 201,
   }),
   listRateLabels: defineRoute({
     method: 'GET', path: '/practice/rate-labels', fn: 'practiceRatesApi', access: 'read', tag: 'rates',
-    summary: 'Rate labels (not deleted), by name', response: listOf(RateLabel),
+    summary: 'Rate labels (not deleted), by name',
+    description: 'Every label not deleted, by name, with its timekeeper values.',
+    response: listOf(RateLabel),
   }),
   patchRateLabel: defineRoute({
     method: 'PATCH', path: '/practice/rate-labels/{id}', fn: 'practiceRatesApi', access: 'admin', tag: 'rates',
-    summary: 'Edit a rate label (name, value, active, timekeeper values)', body: PatchRateLabel, response: RateLabel,
+    summary: 'Edit a rate label (name, value, active, timekeeper values)',
+    description: 'New values apply to entries recorded from now on: stored entry rates never change.',
+    body: PatchRateLabel, response: RateLabel,
     conditional: true,
   }),
   deleteRateLabel: defineRoute({
     method: 'DELETE', path: '/practice/rate-labels/{id}', fn: 'practiceRatesApi', access: 'admin', tag: 'rates',
     summary: 'Delete a label by merging it into another; references move, stored entry rates stay',
+    description:
+      'Merges the label into `mergeIntoId`: every user, system role, quick code, matter and contact that named it ' +
+      'moves to the other label (counted in `repointed`); entries keep the rate they stored.',
     body: DeleteRateLabel,
     response: z.object({ id: z.string(), mergedInto: z.string(), reason: z.string(), repointed: z.record(z.string(), z.number()) }),
   }),
   createQuickCode: defineRoute({
     method: 'POST', path: '/practice/quick-codes', fn: 'practiceRatesApi', access: 'admin', tag: 'rates',
-    summary: 'Create a quick code (a rate label per system role, optional UTBMS codes)', body: CreateQuickCode,
+    summary: 'Create a quick code (a rate label per system role, optional UTBMS codes)',
+    description: 'A shortcut for time entry: per system role, the rate label to use, and optional UTBMS task and activity codes.',
+    body: CreateQuickCode,
     response: QuickCode, status: 201,
   }),
   listQuickCodes: defineRoute({
     method: 'GET', path: '/practice/quick-codes', fn: 'practiceRatesApi', access: 'read', tag: 'rates',
-    summary: 'Quick codes', response: listOf(QuickCode),
+    summary: 'Quick codes',
+    description: 'Every quick code of the firm.',
+    response: listOf(QuickCode),
   }),
 
   createTimeEntry: defineRoute({
     method: 'POST', path: '/practice/time-entries', fn: 'practiceTimeApi', access: 'practice', tag: 'time',
-    summary: 'Record time; the rate is resolved and stored now', body: CreateTimeEntry, response: TimeEntry, status: 201,
+    summary: 'Record time; the rate is resolved and stored now',
+    description:
+      'The rate is resolved now (which label and value apply, and why) and stored with the entry, so later rate ' +
+      'changes never alter it.',
+    body: CreateTimeEntry, response: TimeEntry, status: 201,
   }),
   listTimeEntries: defineRoute({
     method: 'GET', path: '/practice/time-entries', fn: 'practiceTimeApi', access: 'read', tag: 'time',
-    summary: 'Time entries by matter, timekeeper, date range and status', query: TimeEntryQuery, response: listOf(TimeEntry),
+    summary: 'Time entries by matter, timekeeper, date range and status',
+    description: 'Filter by matter, timekeeper, date range (`from`, `to`) and status; a page at a time, by date.',
+    query: TimeEntryQuery, response: listOf(TimeEntry),
   }),
   getTimeEntry: defineRoute({
     method: 'GET', path: '/practice/time-entries/{id}', fn: 'practiceTimeApi', access: 'read', tag: 'time',
-    summary: 'A time entry, with why its rate applies and whether it is historic', response: TimeEntry,
+    summary: 'A time entry, with why its rate applies and whether it is historic',
+    description:
+      'With the rate it stored, why that rate applies (`labelSource`, `valueSource`) and whether it is `historic` ' +
+      '(today\'s rules would give another rate).',
+    response: TimeEntry,
   }),
   patchTimeEntry: defineRoute({
     method: 'PATCH', path: '/practice/time-entries/{id}', fn: 'practiceTimeApi', access: 'practice', tag: 'time',
-    summary: 'Edit an open entry (409 locked once sent for billing)', body: PatchTimeEntry, response: TimeEntry,
+    summary: 'Edit an open entry (409 locked once sent for billing)',
+    description: 'Only while the entry is open: once sent for billing it is locked (409 `locked`).',
+    body: PatchTimeEntry, response: TimeEntry,
     conditional: true,
   }),
 
   startTimeExport: defineRoute({
     method: 'POST', path: '/practice/billing/time-exports', fn: 'practiceBillingApi', access: 'practice', tag: 'billing',
-    summary: 'Send the open time entries that match to accounting (202 with a time_export job)', body: StartTimeExport,
+    summary: 'Send the open time entries that match to accounting (202 with a time_export job)',
+    description:
+      'Answers 202 at once with a `time_export` job (`Location`: /jobs/{id}). The open entries that match are locked ' +
+      'and sent in batches; each is booked into the ledger, or refused with a code on the job (the entry stays open) ' +
+      'and counted in an import alert.',
+    body: StartTimeExport,
     response: Job, status: 202,
   }),
   listLedger: defineRoute({
     method: 'GET', path: '/accounting/files/{id}/ledger', fn: 'accountingLedgerApi', access: 'read', tag: 'ledger',
-    summary: 'The client ledger of a file', query: LedgerQuery, response: listOf(LedgerEntry),
+    summary: 'The client ledger of a file',
+    description: 'The file\'s ledger entries by date; `status` picks unbilled or billed ones.',
+    query: LedgerQuery, response: listOf(LedgerEntry),
   }),
   patchLedgerEntry: defineRoute({
     method: 'PATCH', path: '/accounting/ledger-entries/{id}', fn: 'accountingLedgerApi', access: 'accounting', tag: 'ledger',
-    summary: 'Adjust an unbilled ledger entry (409 once billed)', body: PatchLedgerEntry, response: LedgerEntry, conditional: true,
+    summary: 'Adjust an unbilled ledger entry (409 once billed)',
+    description:
+      'Description, hours, rate or type of an entry not yet billed; the amount is recomputed and the file\'s unbilled ' +
+      'balance moves with it. A billed entry is a 409 `locked`.',
+    body: PatchLedgerEntry, response: LedgerEntry, conditional: true,
   }),
   listNotifications: defineRoute({
     method: 'GET', path: '/accounting/notifications', fn: 'accountingLedgerApi', access: 'read', tag: 'ledger',
-    summary: 'Import alerts: how many entries of an export could not be imported', query: ListQuery, response: listOf(Notification),
+    summary: 'Import alerts: how many entries of an export could not be imported',
+    description: 'One alert per export with refused entries, naming the job that lists each entry and how to fix it.',
+    query: ListQuery, response: listOf(Notification),
   }),
 
   createBill: defineRoute({
     method: 'POST', path: '/accounting/bills', fn: 'accountingBillsApi', access: 'accounting', tag: 'bills',
-    summary: 'Draft a bill of a file\'s unbilled billable work and disbursements', body: CreateBill, response: Bill, status: 201,
+    summary: 'Draft a bill of a file\'s unbilled billable work and disbursements',
+    description:
+      'A draft of the file\'s unbilled billable time and disbursements (up to `throughDate`, if given). A file has at ' +
+      'most one open bill (409 `bill_open`); nothing to bill is a 409.',
+    body: CreateBill, response: Bill, status: 201,
   }),
   getAccountingBill: defineRoute({
     method: 'GET', path: '/accounting/bills/{id}', fn: 'accountingBillsApi', access: 'read', tag: 'bills',
-    summary: 'A bill', response: Bill,
+    summary: 'A bill',
+    description: 'Lines, totals, status and the split between clients.',
+    response: Bill,
   }),
   patchBill: defineRoute({
     method: 'PATCH', path: '/accounting/bills/{id}', fn: 'accountingBillsApi', access: 'accounting', tag: 'bills',
-    summary: 'Edit a draft (description, remove lines); 409 for any other status', body: PatchBill, response: Bill, conditional: true,
+    summary: 'Edit a draft (description, remove lines); 409 for any other status',
+    description: 'Only a draft: a new description, or lines removed (they are free for the next bill).',
+    body: PatchBill, response: Bill, conditional: true,
   }),
   deleteBill: defineRoute({
     method: 'DELETE', path: '/accounting/bills/{id}', fn: 'accountingBillsApi', access: 'accounting', tag: 'bills',
-    summary: 'Delete a draft and free its entries; 409 for any other status', status: 204,
+    summary: 'Delete a draft and free its entries; 409 for any other status',
+    description: 'Only a draft; its entries and disbursements are unbilled again.',
+    status: 204,
   }),
   approveBill: defineRoute({
     method: 'POST', path: '/accounting/bills/{id}/approve', fn: 'accountingBillsApi', access: 'accounting', tag: 'bills',
-    summary: 'Draft → approved (it joins the production list)', response: Bill, conditional: true,
+    summary: 'Draft → approved (it joins the production list)',
+    description: 'The draft joins the production list; it can still be reverted to a draft until it is produced.',
+    response: Bill, conditional: true,
   }),
   productionList: defineRoute({
     method: 'GET', path: '/billing/production', fn: 'billingApi', access: 'read', tag: 'bills',
-    summary: 'Approved bills waiting for production', query: ListQuery, response: listOf(Bill),
+    summary: 'Approved bills waiting for production',
+    description: 'Approved bills waiting for production, oldest first.',
+    query: ListQuery, response: listOf(Bill),
   }),
   produceBills: defineRoute({
     method: 'POST', path: '/billing/production/produce', fn: 'billingApi', access: 'billing', tag: 'bills',
-    summary: 'Produce the named bills, or all approved ones (202 with a bill_production job)', body: BillIds, response: Job, status: 202,
+    summary: 'Produce the named bills, or all approved ones (202 with a bill_production job)',
+    description:
+      'Answers 202 at once with a `bill_production` job (`Location`: /jobs/{id}). Each bill is finalized (an invoice ' +
+      'number without gaps), its invoice PDFs are stored, and it is emailed when its matter asks for it; a bill that ' +
+      'fails is listed on the job.',
+    body: BillIds, response: Job, status: 202,
   }),
   revertBills: defineRoute({
     method: 'POST', path: '/billing/production/revert', fn: 'billingApi', access: 'billing', tag: 'bills',
-    summary: 'Approved → draft, for the named bills (all or none) or all approved ones', body: BillIds,
+    summary: 'Approved → draft, for the named bills (all or none) or all approved ones',
+    description:
+      'Named bills go back together or not at all (a finalized one among them is a 409); with none named, every ' +
+      'approved bill does.',
+    body: BillIds,
     response: z.object({ reverted: z.array(z.string()) }),
   }),
   getBill: defineRoute({
     method: 'GET', path: '/billing/bills/{id}', fn: 'billingApi', access: 'read', tag: 'bills',
-    summary: 'A bill with its documents (short-lived links) and deliveries', response: Bill,
+    summary: 'A bill with its documents (short-lived links) and deliveries',
+    description: 'With its stored documents (links valid for 15 minutes) and the emails sent.',
+    response: Bill,
   }),
   previewBill: defineRoute({
     method: 'GET', path: '/billing/bills/{id}/preview', fn: 'billDocumentsApi', access: 'read', tag: 'bills',
     summary: 'The invoice PDF as it would be produced, marked as a preview (application/pdf)',
+    description:
+      'The invoice PDF of the bill\'s first invoiced client as production renders it, marked as a preview while the ' +
+      'bill is a draft or approved. Not stored; answered inline.',
+    produces: 'application/pdf',
   }),
   ebilling: defineRoute({
     method: 'POST', path: '/billing/ebilling', fn: 'billDocumentsApi', access: 'billing', tag: 'bills',
-    summary: 'A LEDES 1998B file per finalized bill, checked before it is stored', body: EbillingRequest,
+    summary: 'A LEDES 1998B file per finalized bill, checked before it is stored',
+    description:
+      'Writes a LEDES 1998B file per finalized bill, checks it against the format\'s rules before storing it, and ' +
+      'answers short-lived links.',
+    body: EbillingRequest,
     response: z.object({ items: z.array(z.object({ billId: z.string(), url: z.string() })) }),
   }),
   emailBill: defineRoute({
     method: 'POST', path: '/billing/bills/{id}/email', fn: 'billEmailApi', access: 'billing', tag: 'bills',
-    summary: 'Send a finalized invoice by email', body: EmailRequest, response: Bill,
+    summary: 'Send a finalized invoice by email',
+    description:
+      'Emails a finalized bill\'s stored invoice: to `to`, or to every invoiced client with an address (409 ' +
+      '`no_recipient` if none). 409 `invoice_not_stored` while production is still storing the PDF.',
+    body: EmailRequest, response: Bill,
   }),
   createPayment: defineRoute({
     method: 'POST', path: '/billing/bills/{id}/payments', fn: 'billingApi', access: 'billing', tag: 'bills',
-    summary: 'Record a client receipt; more than is owed is a 409', body: CreatePayment, response: Payment, status: 201,
+    summary: 'Record a client receipt; more than is owed is a 409',
+    description:
+      'A receipt on a finalized bill; more than is outstanding is a 409 `overpayment`. Paid in full, the bill turns ' +
+      '`paid`; balances follow.',
+    body: CreatePayment, response: Payment, status: 201,
   }),
   getBillingSettings: defineRoute({
     method: 'GET', path: '/billing/settings', fn: 'billingApi', access: 'read', tag: 'settings',
-    summary: 'Billing settings', response: BillingSettings,
+    summary: 'Billing settings',
+    description: 'Whether scheduled production is on.',
+    response: BillingSettings,
   }),
   putBillingSettings: defineRoute({
     method: 'PUT', path: '/billing/settings', fn: 'billingApi', access: 'admin', tag: 'settings',
-    summary: 'Replace billing settings (scheduled production)', body: BillingSettingsInput, response: BillingSettings, conditional: true,
+    summary: 'Replace billing settings (scheduled production)',
+    description: 'With `scheduledProduction` on, a daily run produces every approved bill of the firm.',
+    body: BillingSettingsInput, response: BillingSettings, conditional: true,
   }),
 } as const;
 

@@ -1,12 +1,19 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../shared/config.ts';
+import { traceable } from '../shared/tracing.ts';
 
-/** One DynamoDB document client per container, pointed at the configured endpoint. */
-export const dynamo = new DynamoDBClient({
-  region: config.region,
-  ...(config.endpoints.dynamodb ? { endpoint: config.endpoints.dynamodb } : {}),
-});
+/**
+ * One DynamoDB client per container, pointed at the configured endpoint;
+ * traced where the function has a tracer (the document client below shares
+ * its middleware, so its calls are traced too).
+ */
+export const dynamo = traceable(
+  new DynamoDBClient({
+    region: config.region,
+    ...(config.endpoints.dynamodb ? { endpoint: config.endpoints.dynamodb } : {}),
+  }),
+);
 
 /**
  * DynamoDB requests made by this container, by operation: the benchmarks read

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { config } from '../shared/config.ts';
+import { traceable } from '../shared/tracing.ts';
 
 /**
  * Outgoing mail: nodemailer over SES v2 in AWS; over SMTP to the local sink
@@ -9,7 +10,7 @@ import { config } from '../shared/config.ts';
 const smtpUrl = process.env.SMTP_URL;
 const transport = smtpUrl
   ? nodemailer.createTransport({ host: new URL(smtpUrl).hostname, port: Number(new URL(smtpUrl).port), secure: false, ignoreTLS: true, pool: true })
-  : nodemailer.createTransport({ SES: { sesClient: new SESv2Client({ region: config.region }), SendEmailCommand } } as never);
+  : nodemailer.createTransport({ SES: { sesClient: traceable(new SESv2Client({ region: config.region })), SendEmailCommand } } as never);
 
 export const MAIL_FROM = process.env.MAIL_FROM ?? 'Billing <billing@law-billing-sync.dev>';
 

@@ -2,12 +2,15 @@ import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sd
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createHash } from 'node:crypto';
 import { config } from '../shared/config.ts';
+import { traceable } from '../shared/tracing.ts';
 
-/** One S3 client per container; path-style locally, where the emulator serves every bucket on one host. */
-export const s3 = new S3Client({
-  region: config.region,
-  ...(config.endpoints.s3 ? { endpoint: config.endpoints.s3, forcePathStyle: true } : {}),
-});
+/** One S3 client per container; path-style locally, where the emulator serves every bucket on one host. Traced where the function has a tracer. */
+export const s3 = traceable(
+  new S3Client({
+    region: config.region,
+    ...(config.endpoints.s3 ? { endpoint: config.endpoints.s3, forcePathStyle: true } : {}),
+  }),
+);
 
 /** How long a document link works. */
 export const PRESIGNED_URL_SECONDS = 15 * 60;

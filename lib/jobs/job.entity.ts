@@ -3,7 +3,7 @@ import { ddb } from '../aws/dynamodb.ts';
 import { commit, refusedAt, type TxItem } from '../aws/transactions.ts';
 import { config } from '../shared/config.ts';
 import { NotFound } from '../shared/errors.ts';
-import type { Job, JobStatus } from './schemas.ts';
+import type { Job, JobKind, JobStatus } from './schemas.ts';
 
 /**
  * Jobs: long work's status, progress and per-item errors, in their own table
@@ -23,7 +23,7 @@ import type { Job, JobStatus } from './schemas.ts';
 export interface JobRecord {
   id: string;
   firmId: string;
-  kind: string;
+  kind: JobKind;
   status: JobStatus;
   progress: { done: number; total: number };
   /** Items that ended well / badly (done = succeeded + failed). */
@@ -57,7 +57,7 @@ export const describeError = (error: unknown) => (error instanceof Error ? error
 
 export const jobEntity = {
   /** A new job, queued, before any planning. */
-  create(firmId: string, kind: string, params: Record<string, unknown>, id: string, now: string): JobRecord {
+  create(firmId: string, kind: JobKind, params: Record<string, unknown>, id: string, now: string): JobRecord {
     return {
       id,
       firmId,
@@ -99,8 +99,9 @@ export const jobEntity = {
     } while (start);
     const record = items.find((i) => i.sk === JOB_SK) as JobRecord | undefined;
     if (!record || record.firmId !== firmId) throw new NotFound('Job');
-    const errors = items.filter((i) => typeof i.sk === 'string' && i.sk.startsWith(ERROR_PREFIX)).map((i) => i.error as Record<string, unknown>);
-    return { ...jobEntity.toApi(record), errors };
+    // Each stored as its kind's error shape (lib/jobs/schemas.ts) by the step that met it.
+    const errors = items.filter((i) => typeof i.sk === 'string' && i.sk.startsWith(ERROR_PREFIX)).map((i) => i.error);
+    return { ...jobEntity.toApi(record), errors } as Job;
   },
 
   /** A job as the API shows it (with no errors listed: a new job has none). */

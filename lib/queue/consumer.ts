@@ -1,20 +1,26 @@
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type * as z from 'zod';
 import { logger } from '../shared/logger.ts';
+import { countGiveUp, flushMetrics, metricsForFirm } from '../shared/metrics.ts';
+import { tracedLambdaHandler } from '../shared/tracer.ts';
 import { queues, type QueueName } from '../declaration.ts';
 import type { GiveUp } from './give-up.ts';
 
 /**
- * An SQS consumer that handles records one by one, in order, and reports
- * each failed record (`batchItemFailures`) so only those are retried and, after
- * the queue's maxReceiveCount, moved to its DLQ. A body that is not a valid
+ * An SQS consumer that handles records one by one, in order (Powertools'
+ * batch processor, sequential), and reports each failed record
+ * (`batchItemFailures`) so only those are retried and, after the queue's
+ * maxReceiveCount, moved to its DLQ; a batch whose records all fail is
+ * reported the same way, not thrown. A body that is not a valid
  * message fails too: it can never succeed, and the DLQ is where it is seen.
  * Every error is retried (a domain refusal a handler considers final, it
  * handles itself); on the last delivery `giveUp` (lib/queue/give-up.ts), if
  * the queue has one, makes the failure visible too, and the message still
  * goes to the DLQ for a redrive unless the give-up answered it for good.
+ * Each message that fails its last delivery counts once in GiveUps (dimension:
+ * the queue); the metrics of each record are flushed after it, naming its firm.
+ * Traced (lib/shared/tracer.ts).
  *
  * Handlers must be idempotent: SQS delivers at least once.
  */
@@ -24,42 +30,62 @@ export interface Delivery {
   lastAttempt: boolean;
 }
 
-export function queueConsumer<S extends z.ZodType<{ type: string; firmId: string; id: string }>>(
+type Message = { type: string; firmId: string; id: string };
+
+export function queueConsumer<S extends z.ZodType<Message>>(
   schema: S,
   handle: (message: z.infer<S>, delivery: Delivery) => Promise<void>,
   queue: QueueName,
   giveUp?: GiveUp<z.infer<S>>,
 ) {
   const { maxReceiveCount } = queues[queue];
-  const apply = async (message: z.infer<S>, delivery: Delivery) => {
+
+  /** Applies one record; throws when it failed (and is to be retried, or moved to the DLQ). */
+  const processRecord = async (record: SQSRecord): Promise<void> => {
+    const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? '1');
+    const delivery: Delivery = { receiveCount, lastAttempt: receiveCount >= maxReceiveCount };
+    let message: z.infer<S>;
+    try {
+      message = schema.parse(JSON.parse(record.body)) as z.infer<S>;
+    } catch (error) {
+      if (delivery.lastAttempt) countGiveUp(queue, undefined);
+      throw error;
+    }
+    logger.appendKeys({ firmId: message.firmId, messageType: message.type, syncMessageId: message.id });
+    metricsForFirm(message.firmId);
     try {
       await handle(message, delivery);
     } catch (error) {
-      if (!delivery.lastAttempt || !giveUp) throw error;
+      if (!delivery.lastAttempt) throw error;
+      countGiveUp(queue, message.firmId);
+      if (!giveUp) throw error;
       const outcome = await giveUp(message, error);
       logger.error('gave up on a message after its last delivery', { error: error as Error, outcome });
       if (outcome !== 'answered') throw error;
     }
   };
-  return middy<SQSEvent, SQSBatchResponse>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler(async (event) => {
-      const batchItemFailures: SQSBatchItemFailure[] = [];
-      for (const record of event.Records) {
-        logger.appendKeys({ messageId: record.messageId });
-        try {
-          const message = schema.parse(JSON.parse(record.body)) as z.infer<S>;
-          logger.appendKeys({ firmId: message.firmId, messageType: message.type, syncMessageId: message.id });
-          const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? '1');
-          await apply(message, { receiveCount, lastAttempt: receiveCount >= maxReceiveCount });
-          logger.debug('message applied');
-        } catch (error) {
-          logger.error('message failed; it will be retried', { error: error as Error });
-          batchItemFailures.push({ itemIdentifier: record.messageId });
-        } finally {
-          logger.removeKeys(['messageId', 'firmId', 'messageType', 'syncMessageId']);
-        }
-      }
-      return { batchItemFailures };
-    });
+
+  /** One record, with its ids in every log line and its metrics flushed after it (naming its firm). */
+  const recordHandler = async (record: SQSRecord): Promise<void> => {
+    logger.appendKeys({ messageId: record.messageId });
+    try {
+      await processRecord(record);
+      logger.debug('message applied');
+    } catch (error) {
+      logger.error('message failed; it will be retried', { error: error as Error });
+      throw error;
+    } finally {
+      flushMetrics();
+      logger.removeKeys(['messageId', 'firmId', 'messageType', 'syncMessageId']);
+    }
+  };
+
+  return tracedLambdaHandler<SQSEvent, SQSBatchResponse>().handler((event, context) =>
+    // A processor per invocation: its state is the batch's own, even where invocations share a process (locally).
+    processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), {
+      context,
+      processInParallel: false,
+      throwOnFullBatchFailure: false,
+    }),
+  );
 }

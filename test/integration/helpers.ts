@@ -47,7 +47,7 @@ export async function call<T = any>(
   } catch {
     // not JSON: keep the text
   }
-  await assertContract(stack.url, method, path, { status: res.status, contentType: res.headers.get('content-type') ?? '', json });
+  await assertContract(stack.url, method, path, { status: res.status, contentType: res.headers.get('content-type') ?? '', json, headers: res.headers });
   return { status: res.status, headers: res.headers, body: parsed as T };
 }
 
@@ -104,3 +104,17 @@ export async function runSchedule(name: string): Promise<any> {
 }
 
 export const person = (name: string, extra: Record<string, unknown> = {}) => ({ kind: 'person', name, ...extra });
+
+export interface LocalMetrics {
+  /** CloudWatch metric name (or `Name{dimension=value}`) → sum, as the stack summed its handlers' EMF lines. */
+  metrics: Record<string, number>;
+  /** The same keys → how many values were emitted. */
+  metricSamples: Record<string, number>;
+}
+
+/** The handlers' CloudWatch metrics (`GET /__local/metrics`): all of them, or those of one firm's lines. */
+export async function localMetrics(firmId?: string): Promise<LocalMetrics> {
+  const res = await fetch(`${stack.url}/__local/metrics${firmId ? `?firmId=${encodeURIComponent(firmId)}` : ''}`);
+  if (res.status !== 200) throw new Error(`GET /__local/metrics: ${res.status}`);
+  return (await res.json()) as LocalMetrics;
+}

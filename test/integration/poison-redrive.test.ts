@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { armFault, client, ddb, eventually, newFirm, person, settledRecord, sqs, stack, type Client } from './helpers.ts';
+import { armFault, client, ddb, eventually, localMetrics, newFirm, person, settledRecord, sqs, stack, type Client } from './helpers.ts';
 
 const run = promisify(execFile);
 
@@ -34,6 +34,8 @@ describe('a message that keeps failing', () => {
     expect(failed.link).toMatchObject({ status: 'error', error: { code: 'invalid', message: expect.stringContaining('Injected fault') } });
     // …and the message still ends in the DLQ, where the README's redrive finds it.
     await eventually(async () => (await inDlq('toAccounting', firm)) === 1 || undefined, 30_000, 'the message in the DLQ');
+    // Counted once as given up on, with its queue (the DLQ alarm's companion metric).
+    expect((await localMetrics(firm)).metrics).toMatchObject({ GiveUps: 1, 'GiveUps{queue=toAccounting}': 1 });
 
     // The cause is gone (the fault is spent): the redrive applies it, and the link settles.
     expect(await redrive('toAccounting', firm)).toMatch(/^Moved 1 message from the toAccounting DLQ/);
@@ -42,6 +44,10 @@ describe('a message that keeps failing', () => {
       return r.body.link.status === 'synchronized' ? r.body : undefined;
     }, 20_000, 'the redriven contact to synchronize');
     expect(fixed.reference).toBe('1');
+    // error → synchronized counts as synchronized; no latency sample (it was not waiting for an answer).
+    const metrics = await localMetrics(firm);
+    expect(metrics.metrics.ContactsSynchronized).toBe(1);
+    expect(metrics.metricSamples.SyncLatency).toBeUndefined();
     expect((await api.get('/accounting/contacts')).body.items).toHaveLength(1);
     expect(await inDlq('toAccounting', firm)).toBe(0);
   });

@@ -8,6 +8,7 @@ import { newId } from '../../shared/ids.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict, NotFound, PreconditionFailed, BadRequest } from '../../shared/errors.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
+import { countMetric } from '../../shared/metrics.ts';
 import type { ListQuery, Page } from '../../shared/page.ts';
 import { billTotals, disbursementLine, timeLine, type BillRecord } from './model.ts';
 import { splitOf } from '../files/model.ts';
@@ -124,10 +125,12 @@ export async function deleteBillDraft(firmId: string, id: string): Promise<void>
 }
 
 export async function approveBillDraft(firmId: string, id: string, ifMatch?: number): Promise<Bill> {
-  return billToApi(await changeBill(firmId, id, ifMatch, (b) => {
+  const approved = await changeBill(firmId, id, ifMatch, (b) => {
     if (b.status !== 'draft') throw notABillDraft(b);
     return { ...b, status: 'approved' };
-  }));
+  });
+  countMetric('billsPosted');
+  return billToApi(approved);
 }
 
 export async function productionList(firmId: string, q: ListQuery): Promise<Page<Bill>> {

@@ -6,6 +6,7 @@ import { deliveryEntity } from '../entities/delivery.entity.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
+import { countMetric } from '../../shared/metrics.ts';
 import { faultPoint } from '../../shared/faults.ts';
 import { invoiceContext, invoiceView, type InvoiceContext } from './invoice-data.ts';
 import { loadBill } from './drafts.ts';
@@ -118,5 +119,6 @@ async function deliver(
     attachments: [{ filename: `invoice-${bill.invoiceNumber}.pdf`, content: pdf, contentType: 'application/pdf' }],
   });
   logger.info('invoice emailed', { billId: bill.id, contactId });
+  countMetric('emailsSent');
   return sent;
 }

@@ -10,6 +10,7 @@ import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict } from '../../shared/errors.ts';
 import { faultPoint } from '../../shared/faults.ts';
+import { countMetric } from '../../shared/metrics.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
 import { billTotals, disbursementLine, timeLine, type BillRecord } from './model.ts';
 import { loadBill } from './drafts.ts';
@@ -75,6 +76,7 @@ export async function finalizeBill(firmId: string, billId: string): Promise<Bill
       if (error instanceof TransactionRefused) throw new Retry('invoice number or bill moved');
       throw error;
     }
+    countMetric('billsProduced'); // once per bill: the number is taken in the same transaction
     faultPoint('accounting.bill.afterFinalize', firmId);
     return next;
   }, 40);

@@ -9,6 +9,7 @@ import { notificationEntity } from '../entities/notification.entity.ts';
 import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { commit, commitSkippingDone, TransactionRefused } from '../../aws/transactions.ts';
 import { logger } from '../../shared/logger.ts';
+import { countMetric } from '../../shared/metrics.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { faultPoint } from '../../shared/faults.ts';
 import { fromExport, unbilledValue, type LedgerRecord } from './model.ts';
@@ -92,6 +93,7 @@ export async function bookExportBatch(m: z.infer<typeof PracticeTimeExportBatch>
     logger.warn('booking entries outlived their lease; writing them guarded', { batchNo: m.batchNo, error: error as Error });
     await writeMissing(records);
   }
+  countMetric('entriesExported', records.length);
   await answer(m, records, failed);
 }
 
@@ -124,6 +126,7 @@ async function completeBooking(m: z.infer<typeof PracticeTimeExportBatch>): Prom
   if (missing.length) {
     if (Date.now() - Date.parse(marker.createdAt) < BOOKING_LEASE_MS) throw new BookingInProgress(m.batchNo);
     await writeMissing(missing);
+    countMetric('entriesExported', missing.length); // the entries a crashed booking left unwritten
   }
   await answer(m, records, marker.failed);
 }

@@ -8,6 +8,7 @@ import { NotFound } from '../../shared/errors.ts';
 import { faultPoint } from '../../shared/faults.ts';
 import { logger } from '../../shared/logger.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
+import { countIfSettled } from '../../sync/link-metrics.ts';
 import { contactEntity } from '../entities/contact.entity.ts';
 import {
   applyLinked,
@@ -35,6 +36,7 @@ async function commitChange(current: PracticeContactRecord, next: PracticeContac
     if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('contact changed meanwhile');
     throw error;
   }
+  countIfSettled(current, next);
 }
 
 export function onAccountingContactUpserted(m: z.infer<typeof AccountingContactUpserted>): Promise<void> {
@@ -75,6 +77,7 @@ async function createFromAccounting(m: z.infer<typeof AccountingContactUpserted>
     if (error instanceof TransactionRefused && error.failedAt(1)) throw new Retry('created concurrently');
     throw error;
   }
+  countIfSettled(undefined, record);
   faultPoint('practice.contact.afterCreate', m.firmId);
 }
 

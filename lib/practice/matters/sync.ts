@@ -4,6 +4,7 @@ import { commit, refusedAt } from '../../aws/transactions.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { NotFound } from '../../shared/errors.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
+import { countIfSettled } from '../../sync/link-metrics.ts';
 import { matterEntity } from '../entities/matter.entity.ts';
 import { matterBalanceEntity } from '../entities/matter-balance.entity.ts';
 import { announce } from './announce.ts';
@@ -23,6 +24,7 @@ async function update(firmId: string, id: string, change: (r: MatterRecord) => M
       if (refusedAt(error, 0)) throw new Retry('matter changed meanwhile');
       throw error;
     }
+    countIfSettled(current, next);
   });
 }
 

@@ -4,8 +4,10 @@ import addFormats from 'ajv-formats';
 /**
  * Every response the integration suite sees is checked against the API
  * description the service publishes (`GET /openapi.json`): its status must
- * be declared for the operation, its JSON body must match the declared
- * schema, and no body may carry a storage attribute. The test helpers call
+ * be declared for the operation, its content type declared for that status,
+ * its JSON body must match the declared schema, every header the description
+ * declares required (ETag, Location, Content-Disposition) must be there, and
+ * no body may carry a storage attribute. The test helpers call
  * this on each reply, so any drift between the code and its published
  * contract fails the test that met it.
  */
@@ -13,14 +15,19 @@ import addFormats from 'ajv-formats';
 /** Attributes that exist only in storage; none may ever reach a client. */
 const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'pendingPk', 'pendingSk', 'expiresAt', 'entity']);
 
+type Header = { required?: boolean; $ref?: string };
+
 interface Operation {
   method: string;
   pattern: RegExp;
   path: string;
-  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  responses: Record<string, { content?: Record<string, { schema?: unknown }>; headers?: Record<string, Header> }>;
 }
 
-type Document = { paths: Record<string, Record<string, Operation['responses'] extends infer R ? { responses: R } : never>>; components?: unknown };
+type Document = {
+  paths: Record<string, Record<string, Operation['responses'] extends infer R ? { responses: R } : never>>;
+  components?: { headers?: Record<string, Header> };
+};
 
 let loaded: Promise<{ operations: Operation[]; ajv: Ajv2020; document: Document }> | undefined;
 const validators = new Map<string, ValidateFunction>();
@@ -62,9 +69,9 @@ export async function contractFlaws(
   baseUrl: string,
   method: string,
   url: string,
-  reply: { status: number; contentType: string; json: unknown },
+  reply: { status: number; contentType: string; json: unknown; headers?: Headers },
 ): Promise<string[]> {
-  const { operations, ajv } = await load(baseUrl);
+  const { operations, ajv, document } = await load(baseUrl);
   const path = new URL(url, baseUrl).pathname;
   // The most specific template first: /practice/contacts/{id} before a catch-all, literal segments before parameters.
   const operation = operations
@@ -75,11 +82,18 @@ export async function contractFlaws(
   const declared = operation.responses[String(reply.status)];
   if (!declared) return [`${where}: status ${reply.status} is not declared (declared: ${Object.keys(operation.responses).join(', ')})`];
   const flaws = storageAttributesIn(reply.json).map((p) => `${where}: the body carries the storage attribute ${p}`);
+  if (reply.headers) {
+    for (const [name, header] of Object.entries(declared.headers ?? {})) {
+      const resolved = header.$ref ? document.components?.headers?.[header.$ref.replace('#/components/headers/', '')] : header;
+      if (resolved?.required && !reply.headers.has(name)) flaws.push(`${where}: the required header ${name} is missing`);
+    }
+  }
   const mediaType = reply.contentType.split(';')[0]!.trim();
   const content = declared.content?.[mediaType];
-  if (!declared.content || reply.json === undefined) return flaws;
-  if (!content) return [...flaws, `${where}: content type "${mediaType}" is not declared (declared: ${Object.keys(declared.content).join(', ')})`];
-  if (!content.schema) return flaws;
+  if (declared.content && (mediaType || reply.json !== undefined) && !content) {
+    return [...flaws, `${where}: content type "${mediaType}" is not declared (declared: ${Object.keys(declared.content).join(', ')})`];
+  }
+  if (!declared.content || reply.json === undefined || !content?.schema) return flaws;
   const key = `${operation.method} ${operation.path} ${reply.status} ${mediaType}`;
   let validate = validators.get(key);
   if (!validate) {
@@ -94,7 +108,12 @@ export async function contractFlaws(
 }
 
 /** Throws when a reply breaks the published contract, naming how. */
-export async function assertContract(baseUrl: string, method: string, url: string, reply: { status: number; contentType: string; json: unknown }) {
+export async function assertContract(
+  baseUrl: string,
+  method: string,
+  url: string,
+  reply: { status: number; contentType: string; json: unknown; headers?: Headers },
+) {
   const flaws = await contractFlaws(baseUrl, method, url, reply);
   if (flaws.length) throw new Error(`The reply breaks the published API description:\n- ${flaws.join('\n- ')}`);
 }

@@ -37,6 +37,9 @@ export function useStackEnvironment(stack: StackInfo): () => void {
     // Their own logs (a failed record is logged at ERROR) only when asked for.
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',
     POWERTOOLS_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'SILENT',
+    // Their metrics are the stack's to count (GET /__local/metrics), not printed into the test output; no X-Ray here.
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_TRACE_ENABLED: 'false',
   };
   for (const t of Object.keys(tables) as TableName[]) env[envName.table(t)] = stack.tables[t];
   for (const q of Object.keys(queues) as QueueName[]) env[envName.queueUrl(q)] = stack.queueUrls[q];

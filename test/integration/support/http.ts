@@ -34,7 +34,7 @@ export async function send(
   } catch {
     json = undefined;
   }
-  await assertContract(stack.url, method, path, { status: res.status, contentType: res.headers.get('content-type') ?? '', json });
+  await assertContract(stack.url, method, path, { status: res.status, contentType: res.headers.get('content-type') ?? '', json, headers: res.headers });
   return { status: res.status, headers: res.headers, text, json };
 }
 
