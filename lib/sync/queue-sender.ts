@@ -3,6 +3,7 @@ import { sqs } from '../aws/sqs.ts';
 import type { QueueName } from '../declaration.ts';
 import { config } from '../shared/config.ts';
 import { logger } from '../shared/logger.ts';
+import { packInOrder } from '../shared/pack.ts';
 
 /** A message to put on a queue: its JSON body (ASCII: see asciiJson) and the attributes every message carries. */
 export interface Outgoing {
@@ -24,23 +25,8 @@ const sizeOf = (m: Outgoing) => Buffer.byteLength(m.body) + 'type'.length + 'Str
  * 256 KiB each, in order (a message alone over the limit goes alone, and
  * SQS's refusal of it is reported like any other).
  */
-export function sendGroups(messages: readonly Outgoing[], indexes: readonly number[]): number[][] {
-  const groups: number[][] = [];
-  let group: number[] = [];
-  let bytes = 0;
-  for (const i of indexes) {
-    const size = sizeOf(messages[i]!);
-    if (group.length && (group.length === SQS_BATCH || bytes + size > SQS_BATCH_BYTES)) {
-      groups.push(group);
-      group = [];
-      bytes = 0;
-    }
-    group.push(i);
-    bytes += size;
-  }
-  if (group.length) groups.push(group);
-  return groups;
-}
+export const sendGroups = (messages: readonly Outgoing[], indexes: readonly number[]): number[][] =>
+  packInOrder(indexes, (i) => sizeOf(messages[i]!), { maxBytes: SQS_BATCH_BYTES, maxCount: SQS_BATCH });
 
 /**
  * Puts messages on their queues, as few SendMessageBatch calls as the limits
