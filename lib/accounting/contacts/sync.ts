@@ -112,12 +112,14 @@ async function recreateTwin(m: Upserted, id: string, accountingSeparate: boolean
     return [contactEntity.put(record, null), contactEntity.rememberLink(m.firmId, m.practiceContactId, id), answer(record)];
   };
   logger.warn('accounting contact gone; making it again', { accountingContactId: id, practiceContactId: m.practiceContactId });
+  const own = m.reference ? make(m.reference) : [];
   try {
-    if (m.reference) await commit([...make(m.reference), numberingEntity.claimOwn(m.firmId, space.name, m.reference, id)]);
+    if (m.reference) await commit([...own, numberingEntity.claimOwn(m.firmId, space.name, m.reference, id)]);
     else await commitWithNumber({ firmId: m.firmId, space, ownerId: id }, make);
   } catch (error) {
     if (error instanceof TransactionRefused && error.failedAt(0)) throw new Retry('made again concurrently');
-    if (m.reference && error instanceof TransactionRefused && error.failedAt(3)) {
+    // The claim, right after the contact's own items, is held by someone else now.
+    if (m.reference && error instanceof TransactionRefused && error.failedAt(own.length)) {
       return refuse(m, 'duplicate_number', new DuplicateNumber(m.reference).message);
     }
     throw error;
