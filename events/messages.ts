@@ -56,6 +56,10 @@ export const MatterOptions = z.object({
   emailInvoices: z.boolean(),
   ledesEnabled: z.boolean(),
   clientMatterId: z.string().optional(),
+  /** Producing the matter's bills adds their invoices to the job's print batch. Absent in messages of older senders. */
+  printInvoices: z.boolean().optional(),
+  /** Days from invoice date to due date; absent = the firm's default (accounting settings). */
+  paymentTermsDays: z.number().int().min(0).max(365).optional(),
 });
 export type MatterOptions = z.infer<typeof MatterOptions>;
 
@@ -212,8 +216,52 @@ export const AccountingBillFinalized = z.object({
   timeEntryIds: z.array(z.string()),
 });
 
+/**
+ * A bill was posted (its entries are `billed`) or reverted (back to `draft`: still locked, sent for billing).
+ * `seq` (`<ISO time>#<bill version, 10 digits>`) orders the news of an entry: practice applies a message to an entry
+ * only if it is newer than the last one applied, so a late "billed" never undoes a revert. At most 1,000 entries a
+ * message: a bill of more sends several.
+ */
+export const AccountingBillEntries = z.object({
+  ...envelope,
+  type: z.literal('accounting.bill.entries'),
+  billId: z.string(),
+  seq: z.string().min(1),
+  status: z.enum(['billed', 'draft']),
+  invoiceNumber: z.string().optional(),
+  timeEntryIds: z.array(z.string()).max(1000),
+});
+
+/** One invoice as practice shows it on its matter. */
+export const MatterInvoice = z.object({
+  invoiceNumber: z.string(),
+  contactId: z.string(),
+  invoiceDate: z.string(),
+  dueDate: z.string(),
+  amount: Amount,
+  paid: Amount,
+  outstanding: Amount,
+  status: z.enum(['open', 'paid', 'void']),
+});
+export type MatterInvoice = z.infer<typeof MatterInvoice>;
+
+/**
+ * A bill's invoices as they stand now (posted, paid, reverted: then none, voided): practice keeps one copy per bill
+ * for its matter, replaced only by a message of a higher `billVersion`.
+ */
+export const AccountingBillInvoices = z.object({
+  ...envelope,
+  type: z.literal('accounting.bill.invoices'),
+  billId: z.string(),
+  practiceMatterId: z.string(),
+  billVersion: z.number().int().positive(),
+  invoices: z.array(MatterInvoice),
+});
+
 export const ToPracticeMessage = z.discriminatedUnion('type', [
   AccountingBillFinalized,
+  AccountingBillEntries,
+  AccountingBillInvoices,
   AccountingContactUpserted,
   AccountingContactLinked,
   AccountingContactLinkFailed,
