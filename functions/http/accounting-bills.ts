@@ -1,7 +1,8 @@
 import { routes } from '#lib/api/routes';
 import { httpHandler, on } from '#lib/http/handler';
 import { HttpResponse } from '#lib/http/response';
-import { approveBillDraft, createBillDraft, deleteBillDraft, getBill, patchBillDraft } from '#lib/accounting/bills/drafts';
+import { createBillDraft, deleteBillDraft, getBill, patchBillDraft } from '#lib/accounting/bills/drafts';
+import { approveBill } from '#lib/accounting/bills/posting';
 
 export const handler = httpHandler(
   on(routes.createBill, ({ firmId, body }) => createBillDraft(firmId, body)),
@@ -11,5 +12,5 @@ export const handler = httpHandler(
     await deleteBillDraft(firmId, params.id!);
     return new HttpResponse(204, undefined);
   }),
-  on(routes.approveBill, ({ firmId, params, ifMatch }) => approveBillDraft(firmId, params.id!, ifMatch)),
+  on(routes.approveBill, ({ firmId, params, ifMatch }) => approveBill(firmId, params.id!, ifMatch)),
 );

@@ -28,16 +28,24 @@ import { CreateTimeEntry, PatchTimeEntry, TimeEntry, TimeEntryQuery } from '../p
 import * as z from 'zod';
 import { StartTimeExport } from '../practice/billing/schemas.ts';
 import {
+  Aging,
+  AgingQuery,
   Bill,
   BillIds,
+  BillLine,
+  BillListQuery,
   BillingSettings,
   BillingSettingsInput,
   CreateBill,
   CreatePayment,
   EbillingRequest,
   EmailRequest,
+  InvoiceListQuery,
+  LinesQuery,
+  ListedInvoice,
   PatchBill,
   Payment,
+  PreviewQuery,
 } from '../accounting/bills/schemas.ts';
 import { LedgerEntry, LedgerQuery, Notification, PatchLedgerEntry } from '../accounting/ledger/schemas.ts';
 
@@ -425,95 +433,136 @@ export const routes = {
     method: 'POST', path: '/accounting/bills', fn: 'accountingBillsApi', access: 'accounting', tag: 'bills',
     summary: 'Draft a bill of a file\'s unbilled billable work and disbursements',
     description:
-      'A draft of the file\'s unbilled billable time and disbursements (up to `throughDate`, if given). A file has at ' +
-      'most one open bill (409 `bill_open`); nothing to bill is a 409.',
+      'A draft of the file\'s unbilled billable time and disbursements (up to `throughDate`, if given), of any size ' +
+      '(lines are paged). A file has one draft at a time (409 `bill_open`); nothing to bill is a 409 `nothing_to_bill`.',
     body: CreateBill, response: Bill, status: 201,
   }),
   getAccountingBill: defineRoute({
     method: 'GET', path: '/accounting/bills/{id}', fn: 'accountingBillsApi', access: 'read', tag: 'bills',
     summary: 'A bill',
-    description: 'Lines, totals, status and the split between clients.',
+    description: 'Figures, status, invoices and the first 500 lines (`linesNextCursor` pages the rest at /billing/bills/{id}/lines).',
     response: Bill,
   }),
   patchBill: defineRoute({
     method: 'PATCH', path: '/accounting/bills/{id}', fn: 'accountingBillsApi', access: 'accounting', tag: 'bills',
-    summary: 'Edit a draft (description, remove lines); 409 for any other status',
-    description: 'Only a draft: a new description, or lines removed (they are free for the next bill).',
+    summary: 'Edit a draft: description, lines removed, write-downs and write-ups, a discount; 409 for any other status',
+    description:
+      'Only a draft. `adjustments` write a line down (negative) or up by an amount or a percent of its amount, with a ' +
+      'reason; `discount` (an amount or a percent of the fees, with a reason; `null` removes it) is spread over the fee ' +
+      'lines to the cent. At most 98 lines removed or adjusted a request. A line written below zero or a discount above ' +
+      'the fees is a 409.',
     body: PatchBill, response: Bill, conditional: true,
   }),
   deleteBill: defineRoute({
     method: 'DELETE', path: '/accounting/bills/{id}', fn: 'accountingBillsApi', access: 'accounting', tag: 'bills',
     summary: 'Delete a draft and free its entries; 409 for any other status',
-    description: 'Only a draft; its entries and disbursements are unbilled again.',
+    description: 'Only a draft; its entries and disbursements are free for the next bill. Invoice numbers it held (it was posted, then reverted) become `void`.',
     status: 204,
   }),
   approveBill: defineRoute({
     method: 'POST', path: '/accounting/bills/{id}/approve', fn: 'accountingBillsApi', access: 'accounting', tag: 'bills',
-    summary: 'Draft → approved (it joins the production list)',
-    description: 'The draft joins the production list; it can still be reverted to a draft until it is produced.',
+    summary: 'Approve = post: the invoices (one per client share, gap-free numbers), the receivable, entries billed',
+    description:
+      'Posts the draft in one transaction: an invoice per client with a share, numbered from the firm\'s gap-free ' +
+      'sequence, its due date from the terms; the file balance unbilled → billed; every line\'s ledger entry and ' +
+      'disbursement billed (an entry changed since drafting refuses it: 409 `entries_changed` naming the lines); ' +
+      'practice told. The bill joins the production list. Approving it again is a 409.',
     response: Bill, conditional: true,
   }),
   productionList: defineRoute({
     method: 'GET', path: '/billing/production', fn: 'billingApi', access: 'read', tag: 'bills',
     summary: 'Approved bills waiting for production',
-    description: 'Approved bills waiting for production, oldest first.',
+    description: 'Approved bills waiting for production, oldest first (summaries: lines are read on the bill).',
     query: ListQuery, response: listOf(Bill),
   }),
   produceBills: defineRoute({
     method: 'POST', path: '/billing/production/produce', fn: 'billingApi', access: 'billing', tag: 'bills',
     summary: 'Produce the named bills, or all approved ones (202 with a bill_production job)',
     description:
-      'Answers 202 at once with a `bill_production` job (`Location`: /jobs/{id}). Each bill is finalized (an invoice ' +
-      'number without gaps), its invoice PDFs are stored, and it is emailed when its matter asks for it; a bill that ' +
-      'fails is listed on the job.',
+      'Answers 202 at once with a `bill_production` job (`Location`: /jobs/{id}). Each bill\'s invoice PDFs are stored, ' +
+      'its clients emailed when its matter asks for it, and it turns `finalized`; a bill that fails is listed on the job.',
     body: BillIds, response: Job, status: 202,
   }),
   revertBills: defineRoute({
     method: 'POST', path: '/billing/production/revert', fn: 'billingApi', access: 'billing', tag: 'bills',
-    summary: 'Approved → draft, for the named bills (all or none) or all approved ones',
+    summary: 'Un-post the named bills, or all approved ones: back to draft, keeping their invoice numbers',
     description:
-      'Named bills go back together or not at all (a finalized one among them is a 409); with none named, every ' +
-      'approved bill does.',
+      'Approved bills, or finalized ones with nothing paid, go back to draft: receivable reversed, entries unbilled, ' +
+      'their invoice numbers held for their next approval, documents kept as earlier versions. A named bill that cannot ' +
+      'be reverted (a payment, not posted) is a 409 and nothing changes; one a race changes meanwhile is under `failed`.',
     body: BillIds,
-    response: z.object({ reverted: z.array(z.string()) }),
+    response: z.object({ reverted: z.array(z.string()), failed: z.array(z.object({ billId: z.string(), code: z.string(), message: z.string() })) }),
+  }),
+  previewProduction: defineRoute({
+    method: 'POST', path: '/billing/production/preview', fn: 'billDocumentsApi', access: 'read', tag: 'bills',
+    summary: 'One PDF of every invoice of the named bills, or of all approved ones (application/pdf)',
+    description: 'Every invoice of those bills as production would make it, in one PDF, marked as a preview. At most 100 bills.',
+    body: BillIds, produces: 'application/pdf',
+  }),
+  listBills: defineRoute({
+    method: 'GET', path: '/billing/bills', fn: 'billingApi', access: 'read', tag: 'bills',
+    summary: 'The bills list, by bill date, with filters',
+    description:
+      'By bill date (the invoice date once posted, else the day drafted): `status`, `fileId`, `contactId` (bills with ' +
+      'an invoice or share for that client), `from`/`to` (bill dates, inclusive), `overdue=true`. Summaries without lines.',
+    query: BillListQuery, response: listOf(Bill),
   }),
   getBill: defineRoute({
     method: 'GET', path: '/billing/bills/{id}', fn: 'billingApi', access: 'read', tag: 'bills',
-    summary: 'A bill with its documents (short-lived links) and deliveries',
-    description: 'With its stored documents (links valid for 15 minutes) and the emails sent.',
+    summary: 'A bill with its invoices, documents (short-lived links) and deliveries',
+    description: 'With its invoices, stored documents (links valid for 15 minutes), the emails sent and its first 500 lines.',
     response: Bill,
+  }),
+  billLines: defineRoute({
+    method: 'GET', path: '/billing/bills/{id}/lines', fn: 'billingApi', access: 'read', tag: 'bills',
+    summary: 'A page of a bill\'s lines, in bill order',
+    description: 'Each line with its recorded amount, its adjustment (own write-down or write-up and share of the discount) and what it bills.',
+    query: LinesQuery, response: listOf(BillLine),
+  }),
+  listInvoices: defineRoute({
+    method: 'GET', path: '/billing/invoices', fn: 'billingApi', access: 'read', tag: 'bills',
+    summary: 'Every invoice number of the firm, void ones included',
+    description: 'By invoice number: `status` (open, paid, void), `contactId`, `fileId`, `overdue=true`. A void number says why and when.',
+    query: InvoiceListQuery, response: listOf(ListedInvoice),
+  }),
+  aging: defineRoute({
+    method: 'GET', path: '/billing/aging', fn: 'billingApi', access: 'read', tag: 'bills',
+    summary: 'What each client owes, by days past due',
+    description: 'As of `asOf` (default today): each client\'s outstanding invoices in the buckets current, 1-30, 31-60, 61-90 and 90+ days past due, with totals.',
+    query: AgingQuery, response: Aging,
   }),
   previewBill: defineRoute({
     method: 'GET', path: '/billing/bills/{id}/preview', fn: 'billDocumentsApi', access: 'read', tag: 'bills',
-    summary: 'The invoice PDF as it would be produced, marked as a preview (application/pdf)',
+    summary: 'One client\'s invoice PDF as it would be produced (application/pdf)',
     description:
-      'The invoice PDF of the bill\'s first invoiced client as production renders it, marked as a preview while the ' +
-      'bill is a draft or approved. Not stored; answered inline.',
-    produces: 'application/pdf',
+      'The invoice of `contactId` (default the primary client) as production renders it, marked as a preview until ' +
+      'the bill is produced. Not stored; answered inline.',
+    query: PreviewQuery, produces: 'application/pdf',
   }),
   ebilling: defineRoute({
     method: 'POST', path: '/billing/ebilling', fn: 'billDocumentsApi', access: 'billing', tag: 'bills',
-    summary: 'A LEDES 1998B file per finalized bill, checked before it is stored',
+    summary: 'A LEDES 1998B file per invoice of approved or finalized bills, checked before it is stored',
     description:
-      'Writes a LEDES 1998B file per finalized bill, checks it against the format\'s rules before storing it, and ' +
-      'answers short-lived links.',
+      'One file per invoice: that client\'s number, its own invoice number and total, lines adjusted to its share. ' +
+      'Checked against the format\'s rules before anything is stored (409 `ledes_invalid` listing every problem); a ' +
+      'matter without `ledesEnabled` is a 409.',
     body: EbillingRequest,
-    response: z.object({ items: z.array(z.object({ billId: z.string(), url: z.string() })) }),
+    response: z.object({ items: z.array(z.object({ billId: z.string(), contactId: z.string(), invoiceNumber: z.string(), url: z.string() })) }),
   }),
   emailBill: defineRoute({
     method: 'POST', path: '/billing/bills/{id}/email', fn: 'billEmailApi', access: 'billing', tag: 'bills',
-    summary: 'Send a finalized invoice by email',
+    summary: 'Email an approved or finalized bill\'s invoices by hand',
     description:
-      'Emails a finalized bill\'s stored invoice: to `to`, or to every invoiced client with an address (409 ' +
-      '`no_recipient` if none). 409 `invoice_not_stored` while production is still storing the PDF.',
+      'Sends the invoice of `contactId`, or of the client at `to`, or every invoiced client\'s with an address (409 ' +
+      '`no_recipient` if none). `message` is added to the standard text.',
     body: EmailRequest, response: Bill,
   }),
   createPayment: defineRoute({
     method: 'POST', path: '/billing/bills/{id}/payments', fn: 'billingApi', access: 'billing', tag: 'bills',
-    summary: 'Record a client receipt; more than is owed is a 409',
+    summary: 'Record a client\'s payment on its invoice; more than it owes is a 409',
     description:
-      'A receipt on a finalized bill; more than is outstanding is a 409 `overpayment`. Paid in full, the bill turns ' +
-      '`paid`; balances follow.',
+      'On an approved or finalized bill: applied to the paying client\'s invoice (`contactId`, default the primary\'s); ' +
+      'more than that invoice\'s outstanding is a 409 `overpayment`. The bill is `paid` once produced and every invoice paid.',
     body: CreatePayment, response: Payment, status: 201,
   }),
   getBillingSettings: defineRoute({

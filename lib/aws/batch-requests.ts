@@ -54,3 +54,22 @@ export async function batchPutBefore(table: string, items: readonly Item[], dead
     }),
   );
 }
+
+/**
+ * Deletes items by key with BatchWriteItem, 25 per request, a few requests at
+ * a time, asking again for unprocessed ones. No conditions: only for items
+ * nobody writes any more (the lines of a deleted bill).
+ */
+export async function batchDelete(table: string, keys: readonly Key[]): Promise<void> {
+  const chunks = chunksOf(keys.map((Key) => ({ DeleteRequest: { Key } })), PUTS_PER_REQUEST);
+  for (let i = 0; i < chunks.length; i += 8) {
+    await Promise.all(chunks.slice(i, i + 8).map(async (chunk) => {
+      let pending: typeof chunk | undefined = chunk;
+      for (let attempt = 0; pending?.length; attempt++) {
+        if (attempt > 0) await backOff(attempt);
+        const out = await ddb.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+        pending = out.UnprocessedItems?.[table] as typeof chunk | undefined;
+      }
+    }));
+  }
+}

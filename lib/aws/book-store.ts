@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from './dynamodb.ts';
 import type { TxItem } from './transactions.ts';
-import { batchGet, batchPutBefore } from './batch-requests.ts';
+import { batchDelete, batchGet, batchPutBefore } from './batch-requests.ts';
 import { oldestFirst, pendingIndexKeys, pendingPartitions } from './pending-index.ts';
 import { decodeCursor, decodeIndexCursor, encodeCursor } from './cursors.ts';
 import type { Page, PageOptions } from '../shared/page.ts';
@@ -116,6 +116,11 @@ export class BookStore {
 
   delete(firmId: string, sk: string): TxItem {
     return { Delete: { TableName: this.table, Key: { pk: firmPk(firmId), sk } } };
+  }
+
+  /** Deletes items nobody writes any more, without conditions, 25 a request. */
+  async deleteMany(firmId: string, sks: readonly string[]): Promise<void> {
+    await batchDelete(this.table, sks.map((sk) => ({ pk: firmPk(firmId), sk })));
   }
 
   /**

@@ -1,16 +1,19 @@
-import { getAccountingSettings } from '../settings/service.ts';
 import { contactEntity } from '../entities/contact.entity.ts';
-import { fileEntity } from '../entities/file.entity.ts';
-import { ledgerEntryEntity } from '../entities/ledger-entry.entity.ts';
-import { primaryClientOf } from '../files/model.ts';
+import { billEntity } from '../entities/bill.entity.ts';
 import { firmFolder, putDocument, documentUrl } from '../../aws/s3.ts';
 import { renderInvoicePdf } from '../../documents/invoice-pdf.ts';
+import { mergePdfs } from '../../documents/pdf/merge.ts';
 import { writeLedes, validateLedes, type LedesInvoice } from '../../documents/ledes.ts';
-import { Conflict, NotFound, type FieldError } from '../../shared/errors.ts';
+import { invoiceLedesLines } from '../../documents/ledes/invoice-lines.ts';
+import { BadRequest, Conflict, NotFound, type FieldError } from '../../shared/errors.ts';
+import { Retry, retrying } from '../../shared/retry.ts';
+import { commit, TransactionRefused } from '../../aws/transactions.ts';
+import { nowIso } from '../../shared/clock.ts';
+import { getAccountingSettings } from '../settings/service.ts';
 import { loadBill } from './drafts.ts';
-import { recordDocuments } from './documents.ts';
-import { invoiceContext, invoiceView } from './invoice-data.ts';
-import { assertInvoiced, leadInvoicedClient, type BillRecord } from './model.ts';
+import { withDocuments } from './documents.ts';
+import { invoiceContext, invoicedClients, invoiceView, type InvoiceContext } from './invoice-data.ts';
+import { assertPosted, leadInvoicedClient, type BillRecord, type InvoiceShare, type StoredDocument } from './model.ts';
 
 /** A rendered document: its bytes, their content type and the file name to offer. */
 export interface RenderedDocument {
@@ -19,96 +22,142 @@ export interface RenderedDocument {
   filename: string;
 }
 
-/** The bill's lead client (see leadInvoicedClient), with the primary its file names for a bill stored before bills kept it. */
-async function leadClientOf(bill: BillRecord): Promise<string | undefined> {
-  if (bill.primaryClientId) return leadInvoicedClient(bill);
-  const file = await fileEntity.get(bill.firmId, bill.fileId);
-  return leadInvoicedClient({ allocations: bill.allocations, primaryClientId: file ? primaryClientOf(file) : undefined });
-}
+const isPreview = (bill: BillRecord) => bill.status === 'draft' || bill.status === 'approved';
 
 /**
- * The primary client's invoice as the bill would produce it (or, when a split
- * set by hand gives the primary nothing, the first invoiced client's), marked
- * as a preview while the bill is a draft or approved; nothing is finalized or stored.
+ * One client's invoice as the bill would produce it (default: the primary
+ * client's, or the first invoiced client's when a split set by hand gives
+ * the primary nothing), marked as a preview until produced; nothing stored.
  */
-export async function previewBill(firmId: string, billId: string): Promise<RenderedDocument> {
+export async function previewBill(firmId: string, billId: string, contactId?: string): Promise<RenderedDocument> {
   const bill = await loadBill(firmId, billId);
+  const clients = invoicedClients(bill);
+  const client = contactId ?? leadInvoicedClient(bill) ?? clients[0] ?? '';
+  if (contactId && !clients.includes(contactId)) {
+    throw new BadRequest('That client has no invoice on this bill.', [{ path: 'contactId', message: `is not invoiced on bill ${billId} (its invoices are for ${clients.join(', ')})` }]);
+  }
   const ctx = await invoiceContext(bill);
-  const contactId = (await leadClientOf(bill)) ?? '';
-  const content = await renderInvoicePdf(invoiceView(bill, contactId, ctx, bill.status === 'draft' || bill.status === 'approved'));
-  return { content, contentType: 'application/pdf', filename: `preview-${bill.id}.pdf` };
+  const content = await renderInvoicePdf(invoiceView(bill, client, ctx, isPreview(bill)));
+  return { content, contentType: 'application/pdf', filename: `preview-${bill.id}-${client}.pdf` };
+}
+
+/** The most bills one production preview renders (each invoice a page or more, in one response of at most 6 MB). */
+export const MAX_PREVIEW_BILLS = 100;
+
+/**
+ * `POST /billing/production/preview`: one PDF of every invoice of the named
+ * bills (or of every approved bill), as production would make them.
+ */
+export async function previewProduction(firmId: string, billIds: string[] | undefined): Promise<RenderedDocument> {
+  let bills: BillRecord[];
+  if (billIds) {
+    const found = await billEntity.getMany(firmId, billIds);
+    const missing = billIds.find((id) => !found.has(id));
+    if (missing) throw new NotFound(`Bill ${missing}`);
+    bills = billIds.map((id) => found.get(id)!);
+  } else {
+    const page = await billEntity.pageByStatus(firmId, 'approved', { limit: MAX_PREVIEW_BILLS + 1 });
+    bills = page.items;
+  }
+  if (bills.length === 0) throw new Conflict('nothing_to_preview', 'No approved bills are waiting for production.');
+  if (bills.length > MAX_PREVIEW_BILLS) {
+    throw new Conflict('too_many_bills', `A preview shows at most ${MAX_PREVIEW_BILLS} bills; name the bills to preview in \`billIds\`.`);
+  }
+  const pdfs: Buffer[] = [];
+  for (const bill of bills) {
+    const ctx = await invoiceContext(bill);
+    for (const contactId of invoicedClients(bill)) pdfs.push(await renderInvoicePdf(invoiceView(bill, contactId, ctx, isPreview(bill))));
+  }
+  return { content: await mergePdfs(pdfs), contentType: 'application/pdf', filename: `production-preview-${bills.length}-bills.pdf` };
 }
 
 /**
- * LEDES 1998B for a finalized bill, from the bill, the firm settings and its
- * client: `CLIENT_ID` is the primary client's number (or, only when a split
- * set by hand gives the primary nothing, that of the first client billed).
+ * LEDES 1998B for one invoice of a posted bill: that client's number as
+ * `CLIENT_ID`, the invoice's own number and total, and every line adjusted
+ * to the client's share so units × unit cost + adjustment is the line total
+ * and the lines add up to the invoice (invoice-lines.ts).
  */
-async function ledesInvoice(bill: BillRecord): Promise<LedesInvoice> {
-  const settings = await getAccountingSettings(bill.firmId);
-  const clientId = await leadClientOf(bill);
-  const client = clientId ? await contactEntity.get(bill.firmId, clientId) : undefined;
-  const ledger = await ledgerEntryEntity.getMany(bill.firmId, bill.lines.filter((l) => l.kind === 'time').map((l) => l.id));
+function ledesInvoice(bill: BillRecord, invoice: InvoiceShare, ctx: InvoiceContext, clientNumber: string, lawFirmId: string): LedesInvoice {
   return {
     invoiceDate: bill.invoiceDate!,
-    invoiceNumber: bill.invoiceNumber!,
-    clientId: client?.contactNumber ?? '',
+    invoiceNumber: invoice.invoiceNumber,
+    clientId: clientNumber,
     lawFirmMatterId: bill.matterNumber,
     billingStartDate: bill.period.from,
     billingEndDate: bill.period.to,
     invoiceDescription: bill.description ?? `Legal services: ${bill.matterName}`,
-    lawFirmId: settings.firm.lawFirmId,
+    lawFirmId,
     ...(bill.clientMatterId ? { clientMatterId: bill.clientMatterId } : {}),
-    lines: bill.lines.map((l) => {
-      if (l.kind === 'disbursement') {
-        return { type: 'E' as const, units: '1', unitCost: l.amount, adjustment: '0.00', date: l.date, ...(l.expenseCode ? { expenseCode: l.expenseCode } : {}), description: l.description };
-      }
-      const source = ledger.get(l.id);
-      const fixed = source?.fixed === true;
-      return {
-        type: 'F' as const,
-        units: fixed ? '1' : l.hours!,
-        unitCost: fixed ? l.amount : l.rate!,
-        adjustment: '0.00',
-        date: l.date,
-        ...(l.taskCode ? { taskCode: l.taskCode } : {}),
-        ...(l.activityCode ? { activityCode: l.activityCode } : {}),
-        ...(source?.timekeeperLedesId ? { timekeeperId: source.timekeeperLedesId } : {}),
-        ...(l.timekeeperName ? { timekeeperName: l.timekeeperName } : {}),
-        ...(source?.timekeeperClassification ? { timekeeperClassification: source.timekeeperClassification } : {}),
-        description: l.description,
-      };
-    }),
+    lines: invoiceLedesLines(ctx.lines.map((l) => ({
+      kind: l.kind,
+      date: l.date,
+      description: l.description,
+      ...(l.hours !== undefined ? { hours: l.hours } : {}),
+      ...(l.rate !== undefined ? { rate: l.rate } : {}),
+      amount: l.amount,
+      billedAmount: l.billedAmount,
+      ...(l.fixed ? { fixed: true } : {}),
+      ...(l.noCharge ? { noCharge: true, ...(l.listRate ? { listRate: l.listRate } : {}) } : {}),
+      ...(l.taskCode ? { taskCode: l.taskCode } : {}),
+      ...(l.activityCode ? { activityCode: l.activityCode } : {}),
+      ...(l.expenseCode ? { expenseCode: l.expenseCode } : {}),
+      ...(l.timekeeperLedesId ? { timekeeperId: l.timekeeperLedesId } : {}),
+      ...(l.timekeeperName ? { timekeeperName: l.timekeeperName } : {}),
+      ...(l.timekeeperClassification ? { timekeeperClassification: l.timekeeperClassification } : {}),
+    })), invoice.amount),
   };
 }
 
 /**
- * Writes one LEDES 1998B file per bill to S3, after the pre-flight validator
- * passed it. A bill of a matter without e-billing, or not finalized, is a 409;
- * a file the validator rejects is a 409 that lists every problem.
+ * Writes one LEDES 1998B file per invoice of the named bills (approved or
+ * finalized) to S3, after the pre-flight validator passed every one of them.
+ * A bill of a matter without e-billing, or not posted, is a 409; a file the
+ * validator rejects is a 409 that lists every problem, and nothing is stored.
  */
-export async function ebill(firmId: string, billIds: string[]): Promise<{ items: { billId: string; url: string }[] }> {
-  const bills = await Promise.all(billIds.map(async (id) => {
-    const bill = await loadBill(firmId, id).catch(() => {
-      throw new NotFound(`Bill ${id}`);
-    });
-    if (!bill.ledesEnabled) throw new Conflict('ledes_disabled', `The matter ${bill.matterNumber} of bill ${id} does not use LEDES e-billing.`);
-    assertInvoiced(bill, 'e-billed');
-    return bill;
-  }));
-  const files = await Promise.all(bills.map(async (bill) => ({ bill, text: writeLedes(await ledesInvoice(bill)) })));
-  const problems: FieldError[] = files.flatMap(({ bill, text }) =>
-    validateLedes(text).problems.map((p) => ({ path: `billIds.${billIds.indexOf(bill.id)}`, message: `line ${p.line}${p.field ? ` ${p.field}` : ''}: ${p.message}` })),
-  );
+export async function ebill(firmId: string, billIds: string[]): Promise<{ items: { billId: string; contactId: string; invoiceNumber: string; url: string }[] }> {
+  const found = await billEntity.getMany(firmId, billIds);
+  const missing = billIds.find((id) => !found.has(id));
+  if (missing) throw new NotFound(`Bill ${missing}`);
+  const settings = await getAccountingSettings(firmId);
+  const files: { bill: BillRecord; invoice: InvoiceShare; text: string }[] = [];
+  for (const bill of billIds.map((id) => found.get(id)!)) {
+    if (!bill.ledesEnabled) throw new Conflict('ledes_disabled', `The matter ${bill.matterNumber} of bill ${bill.id} does not use LEDES e-billing.`);
+    assertPosted(bill, 'e-billed');
+    const [ctx, contacts] = await Promise.all([invoiceContext(bill), contactEntity.getMany(firmId, bill.invoices.map((i) => i.contactId))]);
+    for (const invoice of bill.invoices) {
+      const number = contacts.get(invoice.contactId)?.contactNumber ?? '';
+      files.push({ bill, invoice, text: writeLedes(ledesInvoice(bill, invoice, ctx, number, settings.firm.lawFirmId)) });
+    }
+  }
+  const problems: FieldError[] = files.flatMap(({ bill, invoice, text }) =>
+    validateLedes(text).problems.map((p) => ({
+      path: `billIds.${billIds.indexOf(bill.id)}`,
+      message: `invoice ${invoice.invoiceNumber}, line ${p.line}${p.field ? ` ${p.field}` : ''}: ${p.message}`,
+    })));
   if (problems.length) {
     throw new Conflict('ledes_invalid', 'The LEDES files did not pass the pre-flight check; fix the data named below and try again.', problems);
   }
   const items = [];
-  for (const { bill, text } of files) {
-    const key = `${firmFolder(firmId)}/bills/${bill.id}/ledes-${bill.invoiceNumber}.txt`;
+  const byBill = new Map<string, StoredDocument[]>();
+  for (const { bill, invoice, text } of files) {
+    const key = `${firmFolder(firmId)}/bills/${bill.id}/v${bill.postings}/ledes-${invoice.invoiceNumber}.txt`;
     await putDocument(key, text, 'text/plain; charset=us-ascii');
-    await recordDocuments(firmId, bill.id, [{ kind: 'ledes', key }]);
-    items.push({ billId: bill.id, url: await documentUrl(key, `ledes-${bill.invoiceNumber}.txt`) });
+    byBill.set(bill.id, [...(byBill.get(bill.id) ?? []), { kind: 'ledes', contactId: invoice.contactId, invoiceNumber: invoice.invoiceNumber, version: bill.postings, key }]);
+    items.push({ billId: bill.id, contactId: invoice.contactId, invoiceNumber: invoice.invoiceNumber, url: await documentUrl(key, `ledes-${invoice.invoiceNumber}.txt`) });
   }
+  for (const [billId, documents] of byBill) await recordDocuments(firmId, billId, documents);
   return { items };
+}
+
+/** Lists documents on a bill (replacing those of the same kind, client and version). */
+export async function recordDocuments(firmId: string, billId: string, documents: StoredDocument[]): Promise<void> {
+  await retrying(async () => {
+    const current = await loadBill(firmId, billId);
+    try {
+      await commit([billEntity.put({ ...current, documents: withDocuments(current, documents), version: current.version + 1, updatedAt: nowIso() }, current.version)]);
+    } catch (error) {
+      if (error instanceof TransactionRefused) throw new Retry('bill changed meanwhile');
+      throw error;
+    }
+  });
 }

@@ -8,9 +8,9 @@ import { Conflict } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
 import { countMetric } from '../../shared/metrics.ts';
 import { faultPoint } from '../../shared/faults.ts';
-import { invoiceContext, invoiceView, type InvoiceContext } from './invoice-data.ts';
+import { invoiceContext, invoicedClients, invoiceView, type InvoiceContext } from './invoice-data.ts';
 import { loadBill } from './drafts.ts';
-import { assertInvoiced, invoicedClients, leadInvoicedClient, type BillRecord } from './model.ts';
+import { assertPosted, leadInvoicedClient, type BillRecord } from './model.ts';
 import { billToApi } from './view.ts';
 import type { Bill, EmailRequest } from './schemas.ts';
 
@@ -69,30 +69,47 @@ export async function emailInvoices(bill: BillRecord, options: { lastAttempt?: b
 }
 
 /**
- * Sends a finalized invoice by hand: to `to` (the invoice of the client with
- * that address, else the primary's, or the first invoiced client's when the
- * primary has no share), or to every invoiced client with an address.
+ * Sends a posted bill's invoices by hand (approved or finalized): that of
+ * `contactId`; or, given `to`, the invoice of the client with that address,
+ * else the lead client's; or every invoiced client's with an address. An
+ * approved bill not produced yet has no stored PDF: it is rendered as
+ * production will render it (the invoice is posted, so it is final).
  */
 export async function emailBill(firmId: string, billId: string, input: EmailRequest): Promise<Bill> {
   const bill = await loadBill(firmId, billId);
-  assertInvoiced(bill, 'sent');
+  assertPosted(bill, 'sent');
   const ctx = await invoiceContext(bill);
   const clients = invoicedClients(bill);
-  const targets = input.to
-    ? [{ contactId: clients.find((c) => ctx.contacts.get(c)?.email?.toLowerCase() === input.to!.toLowerCase()) ?? leadInvoicedClient(bill)!, to: input.to }]
-    : clients.flatMap((contactId) => (ctx.contacts.get(contactId)?.email ? [{ contactId, to: ctx.contacts.get(contactId)!.email! }] : []));
-  if (targets.length === 0) throw new Conflict('no_recipient', 'No client of this bill has an email address; give one in `to`.');
-  for (const { contactId, to } of targets) {
-    const messageId = await deliver(bill, contactId, to, ctx, await storedInvoice(bill, contactId), input);
-    const sentAt = nowIso();
-    await commit([deliveryEntity.recordManual(firmId, billId, contactId, to, sentAt, messageId)]);
+  if (input.contactId && !clients.includes(input.contactId)) {
+    throw new Conflict('no_invoice', `Bill ${billId} has no invoice for client ${input.contactId}.`);
   }
-  return billToApi(bill);
+  const addressOf = (c: string) => ctx.contacts.get(c)?.email;
+  const targets = input.contactId
+    ? [{ contactId: input.contactId, to: input.to ?? addressOf(input.contactId) }]
+    : input.to
+      ? [{ contactId: clients.find((c) => addressOf(c)?.toLowerCase() === input.to!.toLowerCase()) ?? leadInvoicedClient(bill)!, to: input.to }]
+      : clients.map((contactId) => ({ contactId, to: addressOf(contactId) }));
+  const sendable = targets.filter((t): t is { contactId: string; to: string } => Boolean(t.to));
+  if (sendable.length === 0) throw new Conflict('no_recipient', 'No client of this bill has an email address; give one in `to`.');
+  for (const { contactId, to } of sendable) {
+    const messageId = await deliver(bill, contactId, to, ctx, await invoicePdf(bill, contactId, ctx), input);
+    await commit([deliveryEntity.recordManual(firmId, billId, contactId, to, nowIso(), messageId)]);
+  }
+  return billToApi(await loadBill(firmId, billId));
+}
+
+/** The stored PDF of the client's invoice, or, before production stored it, the invoice rendered now. */
+async function invoicePdf(bill: BillRecord, contactId: string, ctx: InvoiceContext): Promise<Buffer> {
+  const key = bill.documents.find((d) => d.kind === 'invoice_pdf' && d.contactId === contactId && d.version === bill.postings)?.key;
+  const stored = key ? await getDocument(key) : undefined;
+  if (stored) return stored;
+  const { renderInvoicePdf } = await import('../../documents/invoice-pdf.ts');
+  return renderInvoicePdf(invoiceView(bill, contactId, ctx, false));
 }
 
 /** The client's stored invoice PDF; a 409 while the bill's production has not stored it yet. */
 async function storedInvoice(bill: BillRecord, contactId: string): Promise<Buffer> {
-  const key = bill.documents.find((d) => d.kind === 'invoice_pdf' && d.contactId === contactId)?.key;
+  const key = bill.documents.find((d) => d.kind === 'invoice_pdf' && d.contactId === contactId && d.version === bill.postings)?.key;
   const pdf = key ? await getDocument(key) : undefined;
   if (!pdf) throw new Conflict('invoice_not_stored', `The invoice PDF of bill ${bill.id} is not stored yet; its production is still running. Try again shortly.`);
   return pdf;
@@ -108,15 +125,18 @@ async function deliver(
 ): Promise<string> {
   const view = invoiceView(bill, contactId, ctx, false);
   const firm = view.firm.name;
+  const number = view.invoiceNumber ?? bill.id;
   const messageId = `<invoice-${bill.id}-${contactId}-${Date.now()}@law-billing-sync.dev>`;
   const sent = await sendMail({
     to,
-    subject: note?.subject ?? `Invoice ${bill.invoiceNumber} from ${firm} — ${bill.matterName}`,
+    subject: note?.subject ?? `Invoice ${number} from ${firm} — ${bill.matterName}`,
+    // A note from the sender is added to the standard text, never in its place: the client always learns what is due.
     text:
-      note?.message ??
-      `Dear ${view.client.name},\n\nPlease find attached invoice ${bill.invoiceNumber} for ${bill.matterName} (${bill.matterNumber}).\nBalance due: ${view.balanceDue} ${view.currency}.\n\nKind regards,\n${firm}\n`,
+      `Dear ${view.client.name},\n\nPlease find attached invoice ${number} for ${bill.matterName} (${bill.matterNumber}).\nBalance due: ${view.balanceDue} ${view.currency}${bill.dueDate ? `, due ${bill.dueDate}` : ''}.\n` +
+      (note?.message ? `\n${note.message}\n` : '') +
+      `\nKind regards,\n${firm}\n`,
     messageId,
-    attachments: [{ filename: `invoice-${bill.invoiceNumber}.pdf`, content: pdf, contentType: 'application/pdf' }],
+    attachments: [{ filename: `invoice-${number}.pdf`, content: pdf, contentType: 'application/pdf' }],
   });
   logger.info('invoice emailed', { billId: bill.id, contactId });
   countMetric('emailsSent');

@@ -2,28 +2,66 @@ import type * as z from 'zod';
 import type { GiveUp } from '../../queue/give-up.ts';
 import type { ProduceBill } from '#events/messages';
 import { outboxMessage } from '../../sync/outbox.entity.ts';
-import { commit } from '../../aws/transactions.ts';
-import { DomainError } from '../../shared/errors.ts';
+import { commit, TransactionRefused } from '../../aws/transactions.ts';
+import { DomainError, Conflict } from '../../shared/errors.ts';
+import { faultPoint } from '../../shared/faults.ts';
+import { countMetric } from '../../shared/metrics.ts';
+import { nowIso } from '../../shared/clock.ts';
+import { Retry, retrying } from '../../shared/retry.ts';
 import { describeError } from '../../jobs/job.entity.ts';
 import { billEntity } from '../entities/bill.entity.ts';
-import { finalizeBill, markBilled } from './finalize.ts';
-import { storeInvoices } from './documents.ts';
+import { loadBill } from './drafts.ts';
+import { storeInvoicePdfs, withDocuments } from './documents.ts';
 import { countProducedBill, type BillProblem } from './production-count.ts';
 import type { BillRecord } from './model.ts';
 
 /**
- * Producing one bill of a production job: idempotent steps (finalize: number
- * and balance; mark what it billed; store the PDFs), so a retry resumes where
- * a crash stopped. A bill whose matter asks for email is then handed to the
+ * Producing one bill of a production job: the bill is posted already (its
+ * numbers and receivable were written at approval), so producing makes its
+ * documents: the invoice PDFs stored, then the bill `finalized` (or `paid`,
+ * when every invoice is) with them listed, in one guarded write. A retry
+ * re-renders to the same keys; a bill already produced at this posting is
+ * left as it is. A bill whose matter asks for email is then handed to the
  * invoice mail queue, whose worker emails the stored PDFs and counts the bill
- * on the job; any other bill is counted here. Either way a job succeeds only
- * once its bills are produced and emailed.
+ * on the job; any other bill is counted here.
  */
 export async function produceBill(firmId: string, billId: string): Promise<BillRecord> {
-  const finalized = await finalizeBill(firmId, billId);
-  await markBilled(finalized);
-  return storeInvoices(finalized);
+  const bill = await loadBill(firmId, billId);
+  if (isProduced(bill)) return bill;
+  if (bill.status !== 'approved' || bill.pendingStep) {
+    throw new Conflict('wrong_status', `Bill ${billId} is ${bill.pendingStep ?? bill.status}; only approved bills are produced.`);
+  }
+  const documents = await storeInvoicePdfs(bill);
+  const produced = await retrying(async () => {
+    const current = await loadBill(firmId, billId);
+    if (isProduced(current)) return current;
+    // Reverted (or reverted and approved again) while its PDFs were made: these documents are not its own any more.
+    if (current.status !== 'approved' || current.pendingStep || current.postings !== bill.postings) {
+      throw new Conflict('wrong_status', `Bill ${billId} changed while it was produced (it is ${current.pendingStep ?? current.status} now).`);
+    }
+    const next: BillRecord = {
+      ...current,
+      status: current.invoices.every((i) => i.status === 'paid') ? 'paid' : 'finalized',
+      documents: withDocuments(current, documents),
+      version: current.version + 1,
+      updatedAt: nowIso(),
+    };
+    try {
+      await commit([billEntity.put(next, current.version)]);
+    } catch (error) {
+      if (error instanceof TransactionRefused) throw new Retry('bill changed meanwhile');
+      throw error;
+    }
+    countMetric('billsProduced');
+    return next;
+  });
+  faultPoint('accounting.bill.afterFinalize', firmId);
+  return produced;
 }
+
+/** Produced at its current posting: finalized or paid, with its invoice PDFs of that posting listed. */
+const isProduced = (bill: BillRecord) =>
+  (bill.status === 'finalized' || bill.status === 'paid') && bill.invoices.every((i) => bill.documents.some((d) => d.kind === 'invoice_pdf' && d.invoiceNumber === i.invoiceNumber && d.version === bill.postings));
 
 export async function onProduceBill(m: z.infer<typeof ProduceBill>): Promise<void> {
   let failure: BillProblem | undefined;
@@ -35,17 +73,15 @@ export async function onProduceBill(m: z.infer<typeof ProduceBill>): Promise<voi
     try {
       produced = await produceBill(m.firmId, m.billId);
     } catch (error) {
-      // A bill that cannot be produced (not approved, nothing left to bill) fails for good; anything else is
-      // retried, and on the last delivery counted as failed (giveUpOnBill; a rerun resumes where it stopped).
+      // A bill that cannot be produced (not approved) fails for good; anything else is retried, and on the last
+      // delivery counted as failed (giveUpOnBill; a rerun resumes where it stopped).
       if (error instanceof DomainError && error.status < 500) failure = { code: error.code, message: error.message };
       else throw error;
     }
   }
   if (produced?.emailInvoices) {
     // A duplicate hand-over is harmless: each email is claimed before it is sent, and the bill counts once.
-    await commit([
-      outboxMessage('invoiceMail', { type: 'accounting.bill.email', firmId: m.firmId, jobId: m.jobId, billId: m.billId }),
-    ]);
+    await commit([outboxMessage('invoiceMail', { type: 'accounting.bill.email', firmId: m.firmId, jobId: m.jobId, billId: m.billId })]);
     return;
   }
   await countProducedBill(m.jobId, m.billId, failure);

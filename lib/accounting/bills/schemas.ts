@@ -1,19 +1,54 @@
 import * as z from 'zod';
 import { IsoDate } from '#lib/shared/dates';
 import { Money, PositiveMoney } from '#lib/shared/money';
+import { PageCursor, PageLimit } from '#lib/shared/quantities';
 
 const Id = z.string().min(1).max(64);
+/** A money amount that may be negative (write-downs): two decimals, no leading zeros. */
+const SignedMoney = z.string().regex(/^-?(0|[1-9]\d{0,11})\.\d{2}$/, 'must be a decimal string with exactly two decimals, like "-25.00"');
+/** A percent with at most two decimals, no leading zeros. */
+const Percent = z.string().regex(/^-?(0|[1-9]\d{0,2})(\.\d{1,2})?$/, 'must be a decimal string with at most two decimals, like "-10" or "12.5"');
+const Reason = z.string().trim().min(1, 'a reason is required').max(200);
 
 export const BillStatus = z.enum(['draft', 'approved', 'finalized', 'paid']);
 export type BillStatus = z.infer<typeof BillStatus>;
 
+export const InvoiceStatus = z.enum(['open', 'paid', 'void']);
+export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
+
 export const CreateBill = z.strictObject({ fileId: Id, throughDate: IsoDate.optional() });
 export type CreateBill = z.infer<typeof CreateBill>;
 
-export const PatchBill = z.strictObject({
-  description: z.string().trim().max(500).optional(),
-  removeLineIds: z.array(Id).min(1).max(1000).optional(),
-});
+/** Exactly one of `amount` and `percent`. */
+const oneOf = <T extends { amount?: string | undefined; percent?: string | undefined }>(v: T) => (v.amount === undefined) !== (v.percent === undefined);
+const ONE_OF = { message: 'give either `amount` or `percent`, not both and not neither' };
+
+export const LineAdjustmentInput = z
+  .strictObject({ lineId: Id, amount: SignedMoney.optional(), percent: Percent.optional(), reason: Reason })
+  .refine(oneOf, ONE_OF);
+export const DiscountInput = z
+  .strictObject({
+    amount: PositiveMoney.optional(),
+    percent: Percent.refine((p) => /^\d/.test(p) && Number(p) > 0 && Number(p) <= 100, 'must be more than 0 and at most 100').optional(),
+    reason: Reason,
+  })
+  .refine(oneOf, ONE_OF);
+
+/** Line changes of one PATCH are written with the bill in one transaction: at most this many lines a request. */
+export const MAX_LINE_CHANGES = 98;
+
+export const PatchBill = z
+  .strictObject({
+    description: z.string().trim().max(500).optional(),
+    removeLineIds: z.array(Id).min(1).max(MAX_LINE_CHANGES).optional(),
+    /** An adjustment replaces the line's earlier one; `amount: "0.00"` clears it. */
+    adjustments: z.array(LineAdjustmentInput).min(1).max(MAX_LINE_CHANGES).optional(),
+    discount: DiscountInput.nullable().optional(),
+  })
+  .refine((p) => (p.removeLineIds?.length ?? 0) + (p.adjustments?.length ?? 0) <= MAX_LINE_CHANGES, {
+    message: `at most ${MAX_LINE_CHANGES} lines can be removed or adjusted in one request; send several`,
+    path: ['adjustments'],
+  });
 export type PatchBill = z.infer<typeof PatchBill>;
 
 export const BillIds = z.strictObject({ billIds: z.array(Id).min(1).max(500).optional() });
@@ -23,23 +58,28 @@ export const EbillingRequest = z.strictObject({ billIds: z.array(Id).min(1).max(
 
 export const EmailRequest = z.strictObject({
   to: z.email('must be an email address').optional(),
+  contactId: Id.optional(),
   subject: z.string().trim().min(1).max(200).optional(),
   message: z.string().trim().max(5000).optional(),
 });
 export type EmailRequest = z.infer<typeof EmailRequest>;
 
-export const PaymentMethod = z.enum(['check', 'wire', 'ach', 'card', 'cash', 'other']);
+export const PaymentMethod = z.enum(['check', 'wire', 'ach', 'eft', 'card', 'cash', 'trust', 'other']);
 export const CreatePayment = z.strictObject({
   amount: PositiveMoney,
   date: IsoDate,
   method: PaymentMethod,
   reference: z.string().trim().min(1).max(100).optional(),
+  /** The paying client: its invoice takes the payment. Default: the primary client's. */
+  contactId: Id.optional(),
 });
 export type CreatePayment = z.infer<typeof CreatePayment>;
 
 export const Payment = z.object({
   id: z.string(),
   billId: z.string(),
+  contactId: z.string(),
+  invoiceNumber: z.string(),
   amount: Money,
   date: z.string(),
   method: PaymentMethod,
@@ -61,12 +101,55 @@ export const BillLine = z.object({
   description: z.string(),
   hours: z.string().optional(),
   rate: Money.optional(),
+  /** As recorded in the ledger. */
   amount: Money,
+  /** Everything this bill changes on the line: its own write-down or write-up and its share of the bill discount. */
+  adjustment: SignedMoney,
+  /** The line's own write-down (negative) or write-up, as asked. */
+  writeDown: z.object({ amount: SignedMoney, percent: z.string().optional(), reason: z.string() }).optional(),
+  discountShare: Money,
+  /** amount + adjustment: what the client is billed for the line. */
+  billedAmount: Money,
+  noCharge: z.boolean().optional(),
   taskCode: z.string().optional(),
   activityCode: z.string().optional(),
   expenseCode: z.string().optional(),
 });
 export type BillLine = z.infer<typeof BillLine>;
+
+export const Invoice = z.object({
+  id: z.string(),
+  billId: z.string(),
+  contactId: z.string(),
+  invoiceNumber: z.string(),
+  invoiceDate: z.string(),
+  dueDate: z.string(),
+  percent: z.string(),
+  amount: Money,
+  paid: Money,
+  outstanding: Money,
+  status: InvoiceStatus,
+  overdue: z.boolean(),
+});
+export type Invoice = z.infer<typeof Invoice>;
+
+/** An invoice in the firm's list: also its file and, for a void number, why and when. */
+export const ListedInvoice = Invoice.extend({
+  fileId: z.string(),
+  matterNumber: z.string(),
+  voidReason: z.string().optional(),
+  voidedAt: z.string().optional(),
+});
+export type ListedInvoice = z.infer<typeof ListedInvoice>;
+
+export const BillDocument = z.object({
+  kind: z.enum(['invoice_pdf', 'ledes', 'print_batch']),
+  contactId: z.string().optional(),
+  invoiceNumber: z.string().optional(),
+  /** Which posting of the bill it belongs to (1, then 2 after a revert and a new approval, …). */
+  version: z.number().int(),
+  url: z.string(),
+});
 
 export const Bill = z.object({
   id: z.string(),
@@ -74,22 +157,71 @@ export const Bill = z.object({
   matterNumber: z.string(),
   matterName: z.string(),
   status: BillStatus,
+  /** Set while a bill too big for one transaction is being posted or reverted step by step. */
+  pendingStep: z.enum(['posting', 'reverting']).optional(),
   description: z.string().optional(),
   throughDate: z.string().optional(),
   period: z.object({ from: z.string(), to: z.string() }),
-  invoiceNumber: z.string().nullable(),
   invoiceDate: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  paymentTermsDays: z.number().int().nullable(),
+  lineCount: z.number().int(),
   lines: z.array(BillLine),
+  linesNextCursor: z.string().nullable(),
   feesTotal: Money,
   disbursementsTotal: Money,
+  adjustmentsTotal: SignedMoney,
+  discount: z.object({ amount: z.string().optional(), percent: z.string().optional(), reason: z.string(), value: Money }).nullable(),
   total: Money,
   allocations: z.array(z.object({ contactId: z.string(), percent: z.string(), amount: Money })),
+  invoices: z.array(Invoice),
+  /** Numbers a reverted bill keeps for its next approval. */
+  heldInvoiceNumbers: z.array(z.object({ contactId: z.string(), invoiceNumber: z.string() })),
   paid: Money,
   outstanding: Money,
-  documents: z.array(z.object({ kind: z.enum(['invoice_pdf', 'ledes']), contactId: z.string().optional(), url: z.string() })),
-  deliveries: z.array(z.object({ to: z.string(), sentAt: z.string(), messageId: z.string() })),
+  overdue: z.boolean(),
+  documents: z.array(BillDocument),
+  deliveries: z.array(z.object({ to: z.string(), contactId: z.string(), sentAt: z.string(), messageId: z.string() })),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Bill = z.infer<typeof Bill>;
+
+const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const BillListQuery = z.strictObject({
+  limit: PageLimit,
+  cursor: PageCursor.optional(),
+  status: BillStatus.optional(),
+  fileId: Id.optional(),
+  contactId: Id.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  overdue: Flag.optional(),
+});
+export type BillListQuery = z.infer<typeof BillListQuery>;
+
+export const InvoiceListQuery = z.strictObject({
+  limit: PageLimit,
+  cursor: PageCursor.optional(),
+  status: InvoiceStatus.optional(),
+  fileId: Id.optional(),
+  contactId: Id.optional(),
+  overdue: Flag.optional(),
+});
+export type InvoiceListQuery = z.infer<typeof InvoiceListQuery>;
+
+export const LinesQuery = z.strictObject({ limit: PageLimit, cursor: PageCursor.optional() });
+
+export const PreviewQuery = z.strictObject({ contactId: Id.optional() });
+
+export const AgingQuery = z.strictObject({ asOf: IsoDate.optional() });
+const Buckets = z.object({ current: Money, '1-30': Money, '31-60': Money, '61-90': Money, '90+': Money, total: Money });
+export const Aging = z.object({
+  asOf: z.string(),
+  currency: z.string(),
+  clients: z.array(z.object({ contactId: z.string(), name: z.string(), invoices: z.number().int() }).extend(Buckets.shape)),
+  totals: Buckets,
+});
+export type Aging = z.infer<typeof Aging>;

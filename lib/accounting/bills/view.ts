@@ -1,52 +1,126 @@
 import { documentUrl } from '../../aws/s3.ts';
+import { billLineEntity } from '../entities/bill-line.entity.ts';
 import { deliveryEntity } from '../entities/delivery.entity.ts';
-import type { BillRecord } from './model.ts';
-import type { Bill } from './schemas.ts';
+import { nowIso } from '../../shared/clock.ts';
+import type { Page } from '../../shared/page.ts';
+import { invoiceIdOf, isOverdue, pricingInput, type BillLineRecord, type BillRecord, type StoredDocument } from './model.ts';
+import { priceBill, type PricedLine } from './pricing.ts';
+import type { Bill, BillLine, Invoice } from './schemas.ts';
 
-const filename = (bill: BillRecord, kind: string, contactId?: string) =>
-  `${kind === 'ledes' ? 'ledes' : 'invoice'}-${bill.invoiceNumber ?? bill.id}${contactId ? `-${contactId}` : ''}.${kind === 'ledes' ? 'txt' : 'pdf'}`;
+/** Lines a bill shows itself; the rest are paged at GET /billing/bills/{id}/lines. */
+export const LINES_ON_BILL = 500;
 
-/** A bill as the API shows it: documents as short-lived presigned links, and the emails sent. */
-export async function billToApi(bill: BillRecord, options: { withLinks?: boolean } = { withLinks: true }): Promise<Bill> {
-  const [documents, deliveries] = await Promise.all([
-    options.withLinks === false
-      ? []
-      : Promise.all(
-          bill.documents.map(async (d) => ({
-            kind: d.kind,
-            ...(d.contactId ? { contactId: d.contactId } : {}),
-            url: await documentUrl(d.key, filename(bill, d.kind, d.contactId)),
-          })),
-        ),
-    bill.status === 'finalized' || bill.status === 'paid'
-      ? deliveryEntity.ofBill(bill.firmId, bill.id)
-      : [],
+const filename = (bill: BillRecord, d: StoredDocument) =>
+  d.kind === 'ledes' ? `ledes-${d.invoiceNumber ?? bill.id}.txt`
+    : d.kind === 'print_batch' ? `print-batch-${bill.id}.pdf`
+      : `invoice-${d.invoiceNumber ?? bill.id}${d.version > 1 ? `-v${d.version}` : ''}.pdf`;
+
+/**
+ * A bill as the API shows it: its first lines (all of its figures are on
+ * the header), its invoices, documents as short-lived presigned links, and
+ * the emails sent. Lists pass `summary`: no lines, no links.
+ */
+export async function billToApi(bill: BillRecord, options: { summary?: boolean } = {}): Promise<Bill> {
+  const [lines, documents, deliveries] = await Promise.all([
+    options.summary ? { items: [], nextCursor: null } : linesPage(bill, { limit: LINES_ON_BILL }),
+    options.summary ? [] : Promise.all(bill.documents.map(async (d) => ({
+      kind: d.kind,
+      ...(d.contactId ? { contactId: d.contactId } : {}),
+      ...(d.invoiceNumber ? { invoiceNumber: d.invoiceNumber } : {}),
+      version: d.version,
+      url: await documentUrl(d.key, filename(bill, d)),
+    }))),
+    bill.status === 'draft' || options.summary ? [] : deliveryEntity.ofBill(bill.firmId, bill.id),
   ]);
+  const invoices = invoicesOf(bill);
   return {
     id: bill.id,
     fileId: bill.fileId,
     matterNumber: bill.matterNumber,
     matterName: bill.matterName,
     status: bill.status,
+    ...(bill.pendingStep ? { pendingStep: bill.pendingStep } : {}),
     ...(bill.description ? { description: bill.description } : {}),
     ...(bill.throughDate ? { throughDate: bill.throughDate } : {}),
     period: bill.period,
-    invoiceNumber: bill.invoiceNumber,
     invoiceDate: bill.invoiceDate,
-    lines: bill.lines,
+    dueDate: bill.dueDate,
+    paymentTermsDays: bill.paymentTermsDays,
+    lineCount: bill.lineCount,
+    lines: lines.items,
+    linesNextCursor: lines.nextCursor,
     feesTotal: bill.feesTotal,
     disbursementsTotal: bill.disbursementsTotal,
+    adjustmentsTotal: bill.adjustmentsTotal,
+    discount: bill.discount,
     total: bill.total,
     allocations: bill.allocations,
+    invoices,
+    heldInvoiceNumbers: bill.heldNumbers,
     paid: bill.paid,
     outstanding: bill.outstanding,
+    overdue: invoices.some((i) => i.overdue),
     documents,
     deliveries: deliveries
       .filter((d) => d.status === 'sent')
-      .map((d) => ({ to: d.to, sentAt: d.sentAt!, messageId: d.messageId! }))
+      .map((d) => ({ to: d.to, contactId: d.key, sentAt: d.sentAt!, messageId: d.messageId! }))
       .sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
     version: bill.version,
     createdAt: bill.createdAt,
     updatedAt: bill.updatedAt,
+  };
+}
+
+export function invoicesOf(bill: BillRecord): Invoice[] {
+  const today = nowIso().slice(0, 10);
+  return bill.invoices.map((i) => ({
+    id: invoiceIdOf(i.invoiceNumber),
+    billId: bill.id,
+    contactId: i.contactId,
+    invoiceNumber: i.invoiceNumber,
+    invoiceDate: bill.invoiceDate!,
+    dueDate: bill.dueDate!,
+    percent: i.percent,
+    amount: i.amount,
+    paid: i.paid,
+    outstanding: i.outstanding,
+    status: i.status,
+    overdue: isOverdue({ status: i.status, dueDate: bill.dueDate }, today),
+  }));
+}
+
+/**
+ * A page of a bill's lines as the API shows them. A line's share of the bill
+ * discount depends on every fee line, so a bill with a discount is priced
+ * from all its lines (10,000 lines are a few queries); one without needs
+ * only the page.
+ */
+export async function linesPage(bill: BillRecord, q: { limit: number; cursor?: string | undefined }): Promise<Page<BillLine>> {
+  const page = await billLineEntity.page(bill.firmId, bill.id, q);
+  const pricedFrom = bill.discount ? await billLineEntity.all(bill.firmId, bill.id) : page.items;
+  const { lines } = priceBill(pricedFrom.map(pricingInput), bill.discount ?? undefined);
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  return { items: page.items.map((l) => lineToApi(l, byId.get(l.id)!)), nextCursor: page.nextCursor };
+}
+
+export function lineToApi(l: BillLineRecord, p: PricedLine): BillLine {
+  return {
+    id: l.id,
+    kind: l.kind,
+    date: l.date,
+    ...(l.timekeeperId ? { timekeeperId: l.timekeeperId } : {}),
+    ...(l.timekeeperName ? { timekeeperName: l.timekeeperName } : {}),
+    description: l.description,
+    ...(l.hours !== undefined ? { hours: l.hours } : {}),
+    ...(l.rate !== undefined ? { rate: l.rate } : {}),
+    amount: l.amount,
+    adjustment: p.adjustment,
+    ...(l.adjustment ? { writeDown: { amount: p.ownAdjustment, ...(l.adjustment.percent ? { percent: l.adjustment.percent } : {}), reason: l.adjustment.reason } } : {}),
+    discountShare: p.discountShare,
+    billedAmount: p.billedAmount,
+    ...(l.noCharge ? { noCharge: true } : {}),
+    ...(l.taskCode ? { taskCode: l.taskCode } : {}),
+    ...(l.activityCode ? { activityCode: l.activityCode } : {}),
+    ...(l.expenseCode ? { expenseCode: l.expenseCode } : {}),
   };
 }

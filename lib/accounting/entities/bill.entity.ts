@@ -1,38 +1,56 @@
 import { versionedRecords } from '../../aws/entity.ts';
 import { firmPk } from '../../aws/book-store.ts';
 import type { TxItem } from '../../aws/transactions.ts';
-import type { Page } from '../../shared/page.ts';
+import type { Page, PageOptions } from '../../shared/page.ts';
 import type { BillRecord } from '../bills/model.ts';
 import type { BillStatus } from '../bills/schemas.ts';
 import { accountingTable } from './book.ts';
 
 /**
- * Bills.
+ * Bills (the header; lines are bill-line.entity.ts, invoices invoice.entity.ts).
  *
  * | item | sort key | index | what it holds |
  * |---|---|---|---|
- * | bill | `BILL#<id>` | gsi3: `FIRM#<firmId>#BILL#<status>` / `<createdAt>#<id>` (a firm's bills of one status, oldest first: the production list) | the record (version-guarded) |
+ * | bill | `BILL#<id>` | gsi3: `FIRM#<firmId>#BILL#<status>` / `<createdAt>#<id>` (a firm's bills of one status, oldest first: the production list); gsi1: `FIRM#<firmId>#FILE#<fileId>#BILLS` / `<billDate>#<createdAt>#<id>` (a file's bills); gsi2: `FIRM#<firmId>#BILLS` / same (all of a firm's bills) | the header (version-guarded) |
  *
- * While a bill is open its file's open-bill claim holds it
+ * `<billDate>` is the invoice date once posted, else the day it was drafted.
+ * While a bill is a draft its file's open-bill claim holds it
  * (open-bill.entity.ts); its payments and emails are payment.entity.ts and
  * delivery.entity.ts.
  *
  * Transitions (the rules of each are in `bills/`): drafted (`put(bill, null)`,
- * with the open-bill claim), changed, approved, reverted to draft, finalized,
- * given documents, paid: each a `put` guarded by the version read, its list
- * entry moving with its status; a draft is deleted only at the version read
+ * with the open-bill claim), changed, posted (approved), reverted to draft,
+ * finalized (produced), paid: each a `put` guarded by the version read, its
+ * list entries moving with it; a draft is deleted only at the version read
  * (`deleteDraft`).
  */
-
-/** The list-index keys of a bill: by status (the production list), oldest first. */
-export const billIndexKeys = (r: Pick<BillRecord, 'firmId' | 'status' | 'createdAt' | 'id'>) => ({
-  gsi3pk: byStatusPk(r.firmId, r.status),
-  gsi3sk: `${r.createdAt}#${r.id}`,
-});
 const byStatusPk = (firmId: string, status: BillStatus) => `FIRM#${firmId}#BILL#${status}`;
+const byFilePk = (firmId: string, fileId: string) => `FIRM#${firmId}#FILE#${fileId}#BILLS`;
+const byFirmPk = (firmId: string) => `FIRM#${firmId}#BILLS`;
+const billDate = (r: Pick<BillRecord, 'invoiceDate' | 'createdAt'>) => r.invoiceDate ?? r.createdAt.slice(0, 10);
+
+const indexKeys = (r: BillRecord) => {
+  const listed = `${billDate(r)}#${r.createdAt}#${r.id}`;
+  return {
+    gsi3pk: byStatusPk(r.firmId, r.status),
+    gsi3sk: `${r.createdAt}#${r.id}`,
+    gsi1pk: byFilePk(r.firmId, r.fileId),
+    gsi1sk: listed,
+    gsi2pk: byFirmPk(r.firmId),
+    gsi2sk: listed,
+  };
+};
 
 const PREFIX = 'BILL#';
-const records = versionedRecords<BillRecord>(accountingTable, PREFIX, billIndexKeys);
+const records = versionedRecords<BillRecord>(accountingTable, PREFIX, indexKeys);
+
+export interface BillListOptions extends PageOptions<BillRecord> {
+  status?: BillStatus | undefined;
+  fileId?: string | undefined;
+  /** Bill dates (the invoice date once posted), inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
 
 export const billEntity = {
   get: records.get,
@@ -41,8 +59,22 @@ export const billEntity = {
   guard: records.guard,
 
   /** A page of the firm's bills of one status, oldest first. */
-  pageByStatus: (firmId: string, status: BillStatus, options: { limit: number; cursor?: string | undefined }): Promise<Page<BillRecord>> =>
+  pageByStatus: (firmId: string, status: BillStatus, options: PageOptions<BillRecord>): Promise<Page<BillRecord>> =>
     accountingTable.listIndex<BillRecord>('gsi3', byStatusPk(firmId, status), options),
+
+  /**
+   * A page of the firm's bills by bill date: of one file (its own list) or of
+   * the whole firm, a status as a filter (the status list is kept in creation
+   * order for production, not by date).
+   */
+  page(firmId: string, o: BillListOptions): Promise<Page<BillRecord>> {
+    const range = { ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: `${o.to}#~` } : {}) };
+    const filter = (b: BillRecord) => (!o.status || b.status === o.status) && (!o.filter || o.filter(b));
+    const options = { ...range, limit: o.limit, cursor: o.cursor, filter };
+    return o.fileId
+      ? accountingTable.listIndex<BillRecord>('gsi1', byFilePk(firmId, o.fileId), options)
+      : accountingTable.listIndex<BillRecord>('gsi2', byFirmPk(firmId), options);
+  },
 
   /** Deletes a draft bill, only if it is still at the version read. */
   deleteDraft: (bill: Pick<BillRecord, 'firmId' | 'id' | 'version'>): TxItem => ({

@@ -12,8 +12,8 @@ import { accountingTable } from './book.ts';
  * | disbursement | `DISB#<fileId>#<id>` | the disbursement (listed per file by the key prefix) |
  *
  * Transitions: recorded (`create`, only if new; no version until billed);
- * `markBilled` (status billed, the bill's id, `version` + 1, only while it is
- * unbilled, so a retried production changes nothing twice).
+ * `post` (status billed, the bill's id, `version` + 1, only while it is
+ * unbilled and unchanged) and `unpost` (a revert, only if that bill billed it).
  */
 export interface DisbursementRecord extends Disbursement {
   entity: 'disbursement';
@@ -47,13 +47,25 @@ export const disbursementEntity = {
     return all.filter((d) => d.status === 'unbilled');
   },
 
-  /** Marks a disbursement billed on `billId`, only if it is unbilled. */
-  markBilled: (firmId: string, fileId: string, id: string, billId: string, now: string): TxItem => ({
+  /** Bills a disbursement on `billId`, only if it is unbilled and unchanged since read (`version`, absent until first billed). */
+  post: (firmId: string, d: { fileId: string; id: string; version?: number | undefined }, billId: string, now: string): TxItem => ({
     Update: {
       TableName: accountingTable.table,
-      Key: { pk: firmPk(firmId), sk: sk(fileId, id) },
+      Key: { pk: firmPk(firmId), sk: sk(d.fileId, d.id) },
       UpdateExpression: 'SET #status = :billed, billId = :bill, updatedAt = :now ADD version :one',
-      ConditionExpression: '#status = :unbilled',
+      ConditionExpression: d.version === undefined ? '#status = :unbilled AND attribute_not_exists(version)' : '#status = :unbilled AND version = :v',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':billed': 'billed', ':unbilled': 'unbilled', ':bill': billId, ':now': now, ':one': 1, ...(d.version === undefined ? {} : { ':v': d.version }) },
+    },
+  }),
+
+  /** Un-bills a disbursement `billId` billed (a revert). */
+  unpost: (firmId: string, d: { fileId: string; id: string }, billId: string, now: string): TxItem => ({
+    Update: {
+      TableName: accountingTable.table,
+      Key: { pk: firmPk(firmId), sk: sk(d.fileId, d.id) },
+      UpdateExpression: 'SET #status = :unbilled, updatedAt = :now REMOVE billId ADD version :one',
+      ConditionExpression: '#status = :billed AND billId = :bill',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':billed': 'billed', ':unbilled': 'unbilled', ':bill': billId, ':now': now, ':one': 1 },
     },

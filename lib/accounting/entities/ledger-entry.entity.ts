@@ -19,8 +19,9 @@ import { accountingTable } from './book.ts';
  * delivery that holds a booking's lease (`putOwned`, no condition: nobody else
  * writes them before the deadline) or by any later one (`put(record, null)`,
  * only if new); adjusted while unbilled (`put`, guarded by the version read);
- * `markBilled` (status billed, moved to the billed list, the bill's id,
- * `version` + 1, only while it is unbilled).
+ * `post` (billed on a bill at the value it billed, moved to the billed
+ * list, `version` + 1, only while unbilled at the version the posting read)
+ * and `unpost` (a revert: unbilled again, only if that bill billed it).
  */
 const byStatusPk = (firmId: string, fileId: string, status: LedgerStatus) => `FIRM#${firmId}#FILE#${fileId}#LEDGER#${status}`;
 const byFilePk = (firmId: string, fileId: string) => `FIRM#${firmId}#FILE#${fileId}#LEDGER`;
@@ -71,21 +72,36 @@ export const ledgerEntryEntity = {
     return items;
   },
 
-  /** Marks an entry billed on `billId` and moves it to its file's billed list, only if it is unbilled. */
-  markBilled: (entry: { firmId: string; fileId: string; id: string }, billId: string, now: string): TxItem => ({
+  /**
+   * Bills an entry on `billId` for `billedAmount` (its amount after the bill's write-downs and discount) and moves
+   * it to its file's billed list: only if it is unbilled and still at `version`, the version the posting read and
+   * found as drafted, so an entry changed since is never billed at a value the bill does not show.
+   */
+  post: (entry: { firmId: string; fileId: string; id: string; version: number }, billId: string, billedAmount: string, now: string): TxItem => ({
     Update: {
       TableName: accountingTable.table,
       Key: { pk: firmPk(entry.firmId), sk: sk(entry.id) },
-      UpdateExpression: 'SET #status = :billed, billId = :bill, updatedAt = :now, gsi1pk = :index ADD version :one',
-      ConditionExpression: '#status = :unbilled',
+      UpdateExpression: 'SET #status = :billed, billId = :bill, billedAmount = :billedAmount, updatedAt = :now, gsi1pk = :index ADD version :one',
+      ConditionExpression: '#status = :unbilled AND version = :v',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
-        ':billed': 'billed',
-        ':unbilled': 'unbilled',
-        ':bill': billId,
-        ':now': now,
-        ':one': 1,
+        ':billed': 'billed', ':unbilled': 'unbilled', ':bill': billId, ':billedAmount': billedAmount, ':now': now, ':one': 1, ':v': entry.version,
         ':index': byStatusPk(entry.firmId, entry.fileId, 'billed'),
+      },
+    },
+  }),
+
+  /** Un-bills an entry `billId` billed (a revert): unbilled again, back on its file's unbilled list. */
+  unpost: (entry: { firmId: string; fileId: string; id: string }, billId: string, now: string): TxItem => ({
+    Update: {
+      TableName: accountingTable.table,
+      Key: { pk: firmPk(entry.firmId), sk: sk(entry.id) },
+      UpdateExpression: 'SET #status = :unbilled, updatedAt = :now, gsi1pk = :index REMOVE billId, billedAmount ADD version :one',
+      ConditionExpression: '#status = :billed AND billId = :bill',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':billed': 'billed', ':unbilled': 'unbilled', ':bill': billId, ':now': now, ':one': 1,
+        ':index': byStatusPk(entry.firmId, entry.fileId, 'unbilled'),
       },
     },
   }),
@@ -103,6 +119,9 @@ export const ledgerEntryEntity = {
     amount: r.amount,
     type: r.type,
     status: r.status,
+    ...(r.billId ? { billId: r.billId } : {}),
+    ...(r.billedAmount ? { billedAmount: r.billedAmount } : {}),
+    ...(r.noCharge ? { noCharge: true } : {}),
     ...(r.taskCode ? { taskCode: r.taskCode } : {}),
     ...(r.activityCode ? { activityCode: r.activityCode } : {}),
     version: r.version,

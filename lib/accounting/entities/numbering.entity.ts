@@ -25,7 +25,7 @@ import { accountingTable } from './book.ts';
  * already the owner's), `release` (only the
  * owner's own claim), `moveCounter` (from `from` to `to`, only if the
  * counter still stands at `from`; a counter never written stands at 0),
- * `takeInvoiceNumber` (the invoice counter one on, the same way). Named
+ * `takeInvoiceNumbers` (the invoice counter on by the numbers a posting takes, the same way). Named
  * reads: `taken` (which of some numbers are held), `heldAs` (a held
  * number as its holder spelled it). The rules of taking a number with a
  * record are in `numbering/claims.ts`.
@@ -104,6 +104,6 @@ export const numberingEntity = {
   /** The firm's last invoice number (0 before the first). */
   invoiceCounter: (firmId: string): Promise<number> => readCounter(firmId, INVOICE),
 
-  /** Takes invoice number `counter + 1`: the counter moves on by one, only if it still stands at `counter`. */
-  takeInvoiceNumber: (firmId: string, counter: number): TxItem => moveCounter(firmId, INVOICE, counter, counter + 1),
+  /** Takes invoice numbers `counter + 1` … `counter + count` together: the counter moves on, only if it still stands at `counter`. */
+  takeInvoiceNumbers: (firmId: string, counter: number, count: number): TxItem => moveCounter(firmId, INVOICE, counter, counter + count),
 };

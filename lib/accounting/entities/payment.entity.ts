@@ -3,14 +3,14 @@ import type { Payment } from '../bills/schemas.ts';
 import { accountingTable } from './book.ts';
 
 /**
- * Client receipts against finalized bills.
+ * Client receipts, each applied to the paying client's invoice of a bill.
  *
  * | item | sort key | what it holds |
  * |---|---|---|
  * | payment | `PAYMENT#<billId>#<id>` | the payment (listed per bill by the key prefix) |
  *
- * Transitions: `create`, only if new (with the bill's paid/outstanding, whose
- * version guards against overpaying, and the file balance).
+ * Transitions: `create`, only if new (with the invoice and the bill, whose
+ * versions guard against overpaying, and the file balance).
  */
 const sk = (billId: string, id: string) => `PAYMENT#${billId}#${id}`;
 const prefixOf = (billId: string) => `PAYMENT#${billId}#`;
@@ -18,6 +18,8 @@ const prefixOf = (billId: string) => `PAYMENT#${billId}#`;
 const toApi = (p: Payment): Payment => ({
   id: p.id,
   billId: p.billId,
+  contactId: p.contactId,
+  invoiceNumber: p.invoiceNumber,
   amount: p.amount,
   date: p.date,
   method: p.method,

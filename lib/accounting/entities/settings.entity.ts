@@ -1,7 +1,7 @@
 import { singletonRecord } from '../../aws/entity.ts';
 import type { TxItem } from '../../aws/transactions.ts';
 import { firmPk } from '../../aws/book-store.ts';
-import type { AccountingSettings } from '../settings/schemas.ts';
+import { DEFAULT_BILLING_TERMS, type AccountingSettings } from '../settings/schemas.ts';
 import { accountingTable } from './book.ts';
 
 /**
@@ -32,6 +32,7 @@ const defaults = (firmId: string): AccountingSettingsRecord => ({
   fileNumbering: { prefix: 'M', width: 5 },
   firm: { name: '', address: '', lawFirmId: '' },
   currency: 'USD',
+  billing: DEFAULT_BILLING_TERMS,
   integrationEnabled: true,
   version: 1,
   updatedAt: null,
@@ -45,6 +46,8 @@ export const accountingSettingsEntity = {
     fileNumbering: r.fileNumbering,
     firm: r.firm,
     currency: r.currency,
+    // Settings saved before terms existed read as the default terms.
+    billing: r.billing ?? DEFAULT_BILLING_TERMS,
     integrationEnabled: r.integrationEnabled,
     version: r.version,
     updatedAt: r.updatedAt,

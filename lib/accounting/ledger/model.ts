@@ -11,7 +11,12 @@ export interface LedgerRecord extends LedgerEntry {
   /** For LEDES: the timekeeper's e-billing id and classification, as practice sent them. */
   timekeeperLedesId?: string;
   timekeeperClassification?: string;
+  /** The bill that billed it, and what it billed (after write-downs and the bill's discount), while billed. */
   billId?: string;
+  billedAmount?: string;
+  /** A no-charge entry: billed at 0.00, shown (and in LEDES) at its full rate, written down to nothing. */
+  noCharge?: boolean;
+  listRate?: string;
 }
 
 /** The same id for the same time entry, every time: what makes booking it exactly-once. */
@@ -54,6 +59,7 @@ export function fromExport(firmId: string, e: ExportedEntry, timekeeperId: strin
     amount: e.behavior === 'no_charge' || e.behavior === 'non_billable' ? '0.00' : e.amount,
     type,
     fixed,
+    ...(e.behavior === 'no_charge' ? { noCharge: true, listRate: e.rate } : {}),
     status: 'unbilled',
     ...(e.taskCode ? { taskCode: e.taskCode } : {}),
     ...(e.activityCode ? { activityCode: e.activityCode } : {}),

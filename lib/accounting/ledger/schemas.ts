@@ -20,6 +20,11 @@ export const LedgerEntry = z.object({
   amount: Money,
   type: LedgerType,
   status: LedgerStatus,
+  /** While billed: the bill, and what it billed for the entry (its amount after that bill's write-downs and discount). */
+  billId: z.string().optional(),
+  billedAmount: Money.optional(),
+  /** Billed at 0.00; invoices show it at its full rate, written down to nothing. */
+  noCharge: z.boolean().optional(),
   taskCode: z.string().optional(),
   activityCode: z.string().optional(),
   version: z.number().int(),

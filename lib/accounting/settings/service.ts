@@ -4,7 +4,7 @@ import { commit, refusedAt } from '../../aws/transactions.ts';
 import { expiringCache } from '../../shared/expiring-cache.ts';
 import { SETTINGS_TTL_MS } from '../../shared/config.ts';
 import { accountingSettingsEntity, practiceSettingsCopyEntity } from '../entities/settings.entity.ts';
-import type { AccountingSettings, AccountingSettingsInput } from './schemas.ts';
+import { DEFAULT_BILLING_TERMS, type AccountingSettings, type AccountingSettingsInput } from './schemas.ts';
 
 export async function getAccountingSettings(firmId: string): Promise<AccountingSettings> {
   return accountingSettingsEntity.toApi((await accountingSettingsEntity.load(firmId)).record);
@@ -22,6 +22,7 @@ export async function putAccountingSettings(firmId: string, input: AccountingSet
   const next = await accountingSettingsEntity.replace(firmId, ifMatch, (current) => ({
     ...current,
     ...input,
+    billing: input.billing ?? current.billing ?? DEFAULT_BILLING_TERMS,
     integrationEnabled: input.integrationEnabled ?? current.integrationEnabled,
   }));
   cached.forget(firmId);

@@ -1,0 +1,201 @@
+import { commit, commitSkippingDone, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
+import { balanceEntity } from '../entities/balance.entity.ts';
+import { billEntity } from '../entities/bill.entity.ts';
+import { billLineEntity } from '../entities/bill-line.entity.ts';
+import { disbursementEntity } from '../entities/disbursement.entity.ts';
+import { fileEntity } from '../entities/file.entity.ts';
+import { invoiceEntity } from '../entities/invoice.entity.ts';
+import { ledgerEntryEntity } from '../entities/ledger-entry.entity.ts';
+import { numberingEntity } from '../entities/numbering.entity.ts';
+import { openBillEntity } from '../entities/open-bill.entity.ts';
+import { getAccountingSettings } from '../settings/service.ts';
+import { nowIso } from '../../shared/clock.ts';
+import { Conflict, PreconditionFailed, type FieldError } from '../../shared/errors.ts';
+import { faultPoint } from '../../shared/faults.ts';
+import { countMetric } from '../../shared/metrics.ts';
+import { money, toMoney } from '../../shared/money.ts';
+import { Retry, retrying } from '../../shared/retry.ts';
+import { discountOf, loadBill, matterOptions, priced } from './drafts.ts';
+import { addDays, assertDraft, invoiceIdOf, pricingInput, sameAsDrafted, type BillLineRecord, type BillRecord, type InvoiceRecord, type InvoiceShare } from './model.ts';
+import { entriesNews, invoicesNews } from './news.ts';
+import { priceBill } from './pricing.ts';
+import { commitInSteps } from './steps.ts';
+import { billToApi } from './view.ts';
+import type { Bill } from './schemas.ts';
+
+/**
+ * Approving a bill posts it: the client is billed. One guarded transaction
+ * holds all of it: the bill (approved, its invoices), one invoice per client
+ * share with numbers from the firm's gap-free sequence (N clients take N
+ * numbers together; a bill approved again after a revert gets its own
+ * numbers back), every line's ledger entry and disbursement billed at the
+ * version read and found as drafted, the open-bill claim released, the
+ * receivable (unbilled → billed) and the news to practice. A retry or a
+ * duplicate finds the bill approved and posts nothing.
+ *
+ * A bill too big for one transaction (DynamoDB takes 100 items) is posted
+ * in steps (steps.ts): marked `posting`, its entries billed 99 at a time,
+ * then the same final transaction; an entry found changed on the way undoes
+ * the steps and refuses the approval. A crash halfway leaves it `posting`;
+ * approving it again finishes it.
+ */
+export async function approveBill(firmId: string, id: string, ifMatch?: number): Promise<Bill> {
+  const posted = await retrying(async () => {
+    const bill = await loadBill(firmId, id);
+    if (ifMatch !== undefined && ifMatch !== bill.version && bill.pendingStep !== 'posting') throw new PreconditionFailed(ifMatch, bill.version);
+    if (bill.pendingStep !== 'posting') assertDraft(bill, 'approved');
+    return post(bill);
+  }, 20);
+  countMetric('billsPosted');
+  return billToApi(posted);
+}
+
+async function post(bill: BillRecord): Promise<BillRecord> {
+  const plan = await planPosting(bill);
+  if ('changed' in plan) {
+    if (bill.pendingStep === 'posting') await undoPosting(bill);
+    throw new Conflict(
+      'entries_changed',
+      `Bill ${bill.id} was not approved: ${plan.changed.length} of its entries changed or were billed elsewhere since it was drafted. Remove or redraft those lines.`,
+      plan.changed,
+    );
+  }
+  await commitInSteps({
+    record: bill,
+    alone: !bill.pendingStep,
+    start: () => [billEntity.put({ ...bill, pendingStep: 'posting', version: bill.version + 1, updatedAt: nowIso() }, bill.version)],
+    steps: plan.entries,
+    finish: plan.finish,
+  });
+  faultPoint('accounting.bill.afterPost', bill.firmId);
+  return plan.next;
+}
+
+interface PostingPlan {
+  next: BillRecord;
+  /** One update per line still to bill. */
+  entries: TxItem[];
+  /** The final items, for the bill as it stands (at `version`) when they are written. */
+  finish: (version: number) => TxItem[];
+}
+
+async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: FieldError[] }> {
+  const { firmId } = bill;
+  const [lines, file, settings, counter] = await Promise.all([
+    billLineEntity.all(firmId, bill.id),
+    fileEntity.get(firmId, bill.fileId),
+    getAccountingSettings(firmId),
+    numberingEntity.invoiceCounter(firmId),
+  ]);
+  if (!file) throw new Conflict('file_missing', `The file of bill ${bill.id} no longer exists.`);
+  const now = nowIso();
+  const idsOf = (kind: BillLineRecord['kind']) => lines.filter((l) => l.kind === kind).map((l) => l.id);
+  const [entries, disbursements] = await Promise.all([
+    ledgerEntryEntity.getMany(firmId, idsOf('time')),
+    disbursementEntity.getMany(firmId, bill.fileId, idsOf('disbursement')),
+  ]);
+  const billed = new Map(priceBill(lines.map(pricingInput), discountOf(bill) ?? undefined).lines.map((l) => [l.id, l.billedAmount]));
+  const changed: FieldError[] = [];
+  const todo: TxItem[] = [];
+  for (const line of lines) {
+    const source = line.kind === 'time' ? entries.get(line.id) : disbursements.get(line.id);
+    if (source?.status === 'billed' && source.billId === bill.id) continue; // an earlier step of this posting
+    if (line.kind === 'time') {
+      const entry = entries.get(line.id);
+      if (!entry || entry.status !== 'unbilled' || !sameAsDrafted(line, entry)) changed.push(changedLine(line, entry?.status));
+      else todo.push(ledgerEntryEntity.post(entry, bill.id, billed.get(line.id)!, now));
+    } else {
+      const d = disbursements.get(line.id);
+      if (!d || d.status !== 'unbilled' || d.amount !== line.amount || d.date !== line.date || d.description !== line.description) changed.push(changedLine(line, d?.status));
+      else todo.push(disbursementEntity.post(firmId, d, bill.id, now));
+    }
+  }
+  if (changed.length) return { changed };
+
+  const figures = priced(lines, discountOf(bill), file, bill.throughDate);
+  const held = new Map(bill.heldNumbers.map((h) => [h.contactId, h.invoiceNumber]));
+  const heldRecords = await invoiceEntity.getMany(firmId, bill.heldNumbers.map((h) => h.invoiceNumber));
+  const fresh = figures.allocations.filter((a) => !held.has(a.contactId));
+  const freshNumber = new Map(fresh.map((a, i) => [a.contactId, String(counter + 1 + i)]));
+  const invoiceDate = now.slice(0, 10);
+  const options = matterOptions(file);
+  const terms = options.matterTermsDays ?? settings.billing.paymentTermsDays;
+  const dueDate = addDays(invoiceDate, terms);
+  // A 0.00 invoice owes nothing: it is paid the moment it is issued.
+  const invoices: InvoiceShare[] = figures.allocations.map((a) => ({
+    contactId: a.contactId,
+    invoiceNumber: held.get(a.contactId) ?? freshNumber.get(a.contactId)!,
+    percent: a.percent,
+    amount: a.amount,
+    paid: '0.00',
+    outstanding: a.amount,
+    status: money(a.amount).eq(0) ? 'paid' : 'open',
+  }));
+  const { pendingStep: _p, ...rest } = bill;
+  const next: BillRecord = {
+    ...rest,
+    ...options,
+    ...figures,
+    status: 'approved',
+    invoiceDate,
+    dueDate,
+    paymentTermsDays: terms,
+    invoices,
+    heldNumbers: [],
+    postings: bill.postings + 1,
+    paid: '0.00',
+    outstanding: figures.total,
+    version: 0, // set by finish, from the version the bill is at then
+    updatedAt: now,
+  };
+  const invoiceRecord = (i: InvoiceShare, version: number): InvoiceRecord => ({
+    entity: 'invoice', firmId, id: invoiceIdOf(i.invoiceNumber), invoiceNumber: i.invoiceNumber, billId: bill.id, fileId: bill.fileId,
+    matterNumber: bill.matterNumber, contactId: i.contactId, invoiceDate, dueDate, percent: i.percent, amount: i.amount, paid: i.paid,
+    outstanding: i.outstanding, status: i.status, payments: [], version, updatedAt: now,
+  });
+  const recorded = toMoney(money(figures.feesTotal).plus(figures.disbursementsTotal));
+  const finish = (version: number): TxItem[] => {
+    next.version = version + 1;
+    return [
+      billEntity.put(next, version),
+      ...(fresh.length ? [numberingEntity.takeInvoiceNumbers(firmId, counter, fresh.length)] : []),
+      ...invoices.map((i) => {
+        const prior = held.has(i.contactId) ? heldRecords.get(i.invoiceNumber) : undefined;
+        return invoiceEntity.put(invoiceRecord(i, (prior?.version ?? 0) + 1), prior ? prior.version : null);
+      }),
+      // A held number whose client has no share any more is never reused: void.
+      ...[...heldRecords.values()]
+        .filter((r) => !invoices.some((i) => i.invoiceNumber === r.invoiceNumber))
+        .map((r) => invoiceEntity.put({ ...r, status: 'void', voidReason: 'Its bill was approved again without this client.', voidedAt: now, version: r.version + 1, updatedAt: now }, r.version)),
+      openBillEntity.release(firmId, bill.fileId, bill.id),
+      ...balanceEntity.changes(firmId, [{ file, delta: { unbilled: toMoney(money(recorded).neg()), billed: figures.total } }]),
+      ...entriesNews(next, lines, 'billed'),
+      invoicesNews(next),
+    ];
+  };
+  return { next, entries: todo, finish };
+}
+
+function changedLine(line: BillLineRecord, status: string | undefined): FieldError {
+  const what = line.kind === 'time' ? 'ledger entry' : 'disbursement';
+  const message = status === undefined ? `the ${what} no longer exists`
+    : status === 'billed' ? `the ${what} is billed on another bill`
+    : `the ${what} changed since the bill was drafted`;
+  return { path: `lines.${line.id}`, message };
+}
+
+/** Undoes the steps of a posting that cannot finish: its entries unbilled again, the bill a plain draft. */
+async function undoPosting(bill: BillRecord): Promise<void> {
+  const now = nowIso();
+  const lines = await billLineEntity.all(bill.firmId, bill.id);
+  const undo = lines.map((l) =>
+    l.kind === 'time' ? ledgerEntryEntity.unpost({ firmId: bill.firmId, fileId: bill.fileId, id: l.id }, bill.id, now) : disbursementEntity.unpost(bill.firmId, { fileId: bill.fileId, id: l.id }, bill.id, now));
+  await commitSkippingDone(undo);
+  const { pendingStep: _p, ...draft } = bill;
+  try {
+    await commit([billEntity.put({ ...draft, version: bill.version + 1, updatedAt: now }, bill.version)]);
+  } catch (error) {
+    if (error instanceof TransactionRefused) throw new Retry('bill changed while undoing its posting');
+    throw error;
+  }
+}

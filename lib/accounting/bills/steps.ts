@@ -1,0 +1,46 @@
+import { commit, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
+import { Retry } from '../../shared/retry.ts';
+
+/** DynamoDB's limit of items in one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * Commits a change of a bill and of every one of its lines' entries: in one
+ * transaction when it fits, else in steps. Stepping starts with `start` (the
+ * bill marked as changing in steps, so nothing else touches it meanwhile),
+ * then the line updates 100 at a time, then `finish` (the bill's own final
+ * write, guarded by the version it is at). Each step is a guarded
+ * transaction of its own; a refusal means something moved and is a Retry:
+ * the caller plans again from a fresh read, skipping what is done, so a
+ * crash or a race between steps is resumed by the next call, never repeated.
+ */
+export async function commitInSteps(change: {
+  /** The bill as read, at its version. */
+  record: { version: number };
+  /** Not yet changing in steps: try the one transaction first. */
+  alone: boolean;
+  start: () => TxItem[];
+  steps: readonly TxItem[];
+  finish: (version: number) => TxItem[];
+}): Promise<void> {
+  if (change.alone) {
+    const all = [...change.finish(change.record.version), ...change.steps];
+    if (all.length <= MAX_TRANSACTION_ITEMS) return attempt(all, 'the bill or one of its entries moved');
+    await attempt(change.start(), 'the bill moved');
+    // Marked: plan the steps again from the bill as it is now.
+    throw new Retry('the bill is now changed in steps');
+  }
+  for (let i = 0; i < change.steps.length; i += MAX_TRANSACTION_ITEMS) {
+    await attempt(change.steps.slice(i, i + MAX_TRANSACTION_ITEMS), 'an entry moved between steps');
+  }
+  await attempt(change.finish(change.record.version), 'the bill moved before its last step');
+}
+
+async function attempt(items: TxItem[], why: string): Promise<void> {
+  try {
+    await commit(items);
+  } catch (error) {
+    if (error instanceof TransactionRefused) throw new Retry(why);
+    throw error;
+  }
+}
