@@ -501,3 +501,85 @@ describe('billing period', () => {
     expect(where(text)).toEqual(['3:BILLING_START_DATE', '3:LINE_ITEM_DATE', '3:LINE_ITEM_DATE']);
   });
 });
+
+describe('validateLedes: the arithmetic of a written invoice', () => {
+  // Rows on file lines 3–6: a written-down fee, a fee whose units × rate needs rounding, a no-charge fee, an expense.
+  const WRITTEN = writeLedes(
+    invoice([
+      fee({ units: '2.00', unitCost: '350.00', adjustment: '-70.00' }), // 630.00
+      fee({ units: '0.50', unitCost: '100.03' }), // 50.015 → 50.02
+      fee({ units: '1.50', unitCost: '275.00', adjustment: '-412.50', description: 'No charge: file review' }), // 0.00
+      expense(), // 24.95
+    ]),
+  );
+  const ROWS = [3, 4, 5, 6];
+  const message = (text: string, line: number, field: LedesField) =>
+    validateLedes(text).problems.find((p) => p.line === line && p.field === field)?.message ?? '';
+
+  it('is written with the totals it should have, and passes', () => {
+    expect(linesOf(WRITTEN).slice(2).map((l) => [fieldsOf(l)[12], fieldsOf(l)[4]])).toEqual([
+      ['630.00', '704.97'],
+      ['50.02', '704.97'],
+      ['0.00', '704.97'],
+      ['24.95', '704.97'],
+    ]);
+    expect(validateLedes(WRITTEN)).toEqual({ ok: true, problems: [] });
+  });
+
+  const cases: Array<[string, string, string[]]> = [
+    // LINE_ITEM_TOTAL = round_half_up(units × unit cost) + adjustment, on every row (the invoice total kept consistent)
+    ['a fee total that leaves out its adjustment', mutate(WRITTEN, [3, 'LINE_ITEM_TOTAL', '700.00'], [ROWS, 'INVOICE_TOTAL', '774.97']), ['3:LINE_ITEM_TOTAL']],
+    ['units × unit cost truncated instead of rounded half-up', mutate(WRITTEN, [4, 'LINE_ITEM_TOTAL', '50.01'], [ROWS, 'INVOICE_TOTAL', '704.96']), ['4:LINE_ITEM_TOTAL']],
+    ['a no-charge line whose adjustment lost its sign', mutate(WRITTEN, [5, 'LINE_ITEM_ADJUSTMENT_AMOUNT', '412.50']), ['5:LINE_ITEM_TOTAL']],
+    ['a no-charge line without its adjustment', mutate(WRITTEN, [5, 'LINE_ITEM_ADJUSTMENT_AMOUNT', '0.00']), ['5:LINE_ITEM_TOTAL']],
+    ['an expense total a cent off', mutate(WRITTEN, [6, 'LINE_ITEM_TOTAL', '24.96'], [ROWS, 'INVOICE_TOTAL', '704.98']), ['6:LINE_ITEM_TOTAL']],
+    ['a unit cost changed under its total', mutate(WRITTEN, [6, 'LINE_ITEM_UNIT_COST', '24.94']), ['6:LINE_ITEM_TOTAL']],
+    ['a line total a cent off, the invoice total not following', mutate(WRITTEN, [3, 'LINE_ITEM_TOTAL', '630.01']), ['3:LINE_ITEM_TOTAL', '3:INVOICE_TOTAL']],
+    // INVOICE_TOTAL: the same on every row, and Σ LINE_ITEM_TOTAL
+    ['INVOICE_TOTAL differs on the last row', mutate(WRITTEN, [6, 'INVOICE_TOTAL', '704.98']), ['6:INVOICE_TOTAL']],
+    ['INVOICE_TOTAL differs on a middle row', mutate(WRITTEN, [4, 'INVOICE_TOTAL', '0.00']), ['4:INVOICE_TOTAL']],
+    ['INVOICE_TOTAL with other decimals on one row (704.970)', mutate(WRITTEN, [5, 'INVOICE_TOTAL', '704.970']), ['5:INVOICE_TOTAL']],
+    ['INVOICE_TOTAL wrong on the first row: it differs from the sum, the others differ from it', mutate(WRITTEN, [3, 'INVOICE_TOTAL', '704.00']), ['3:INVOICE_TOTAL', '4:INVOICE_TOTAL', '5:INVOICE_TOTAL', '6:INVOICE_TOTAL']],
+    ['INVOICE_TOTAL the same on every row but not Σ LINE_ITEM_TOTAL', mutate(WRITTEN, [ROWS, 'INVOICE_TOTAL', '704.96']), ['3:INVOICE_TOTAL']],
+    ['INVOICE_TOTAL the total before the no-charge adjustment', mutate(WRITTEN, [ROWS, 'INVOICE_TOTAL', '1117.47']), ['3:INVOICE_TOTAL']],
+  ];
+
+  it.each(cases)('%s', (_name, text, expected) => {
+    const result = validateLedes(text);
+    expect(result.ok).toBe(false);
+    expect(where(text)).toEqual([...expected].sort());
+  });
+
+  it('a wrong line total is named with the cent value it should have', () => {
+    const text = mutate(WRITTEN, [4, 'LINE_ITEM_TOTAL', '50.01'], [ROWS, 'INVOICE_TOTAL', '704.96']);
+    expect(message(text, 4, 'LINE_ITEM_TOTAL')).toBe(
+      '"50.01" is not units "0.50" × unit cost "100.03" + adjustment "0.00" = 50.015, 50.02 with units × unit cost rounded half-up to the cent',
+    );
+    expect(message(mutate(WRITTEN, [3, 'LINE_ITEM_TOTAL', '700.00'], [ROWS, 'INVOICE_TOTAL', '774.97']), 3, 'LINE_ITEM_TOTAL')).toBe(
+      '"700.00" is not units "2.00" × unit cost "350.00" + adjustment "-70.00" = 630',
+    );
+  });
+
+  it('a wrong invoice total is named with the sum of the line totals, and a differing row with the first', () => {
+    expect(message(mutate(WRITTEN, [ROWS, 'INVOICE_TOTAL', '704.96']), 3, 'INVOICE_TOTAL')).toMatch(/"704\.96" is not the sum .* "INV-2024-0042", 704\.97/);
+    expect(message(mutate(WRITTEN, [6, 'INVOICE_TOTAL', '704.98']), 6, 'INVOICE_TOTAL')).toMatch(/"704\.98" differs from "704\.97" on line 3/);
+  });
+
+  it('each invoice of a file is summed on its own', () => {
+    const second = writeLedes(invoice([expense({ unitCost: '10.00' }), expense({ unitCost: '0.01' })], { invoiceNumber: 'INV-2024-0043' }));
+    // Line item numbers run on across the file (7, 8), as in the LEDES.org sample.
+    const rows = linesOf(second)
+      .slice(2)
+      .map((l, i) => {
+        const values = fieldsOf(l);
+        values[8] = String(5 + i);
+        return `${values.join('|')}[]`;
+      });
+    const both = `${linesOf(WRITTEN).join('\n')}\n${rows.join('\n')}\n`;
+    expect(validateLedes(both).problems).toEqual([]);
+    // The second invoice given the first one's total: only the second is wrong, on its first row.
+    expect(where(mutate(both, [[7, 8], 'INVOICE_TOTAL', '704.97']))).toEqual(['7:INVOICE_TOTAL']);
+    // A line moved to the other invoice, with that invoice's total, breaks both sums.
+    expect(where(mutate(both, [6, 'INVOICE_NUMBER', 'INV-2024-0043'], [6, 'INVOICE_TOTAL', '10.01']))).toEqual(['3:INVOICE_TOTAL', '6:INVOICE_TOTAL']);
+  });
+});

@@ -335,15 +335,18 @@ function checkLineTotal(line: number, row: LedesRow, adjustmentLine: boolean, re
   const zero = new Big(0);
   const product = (units ?? zero).times(cost ?? zero);
   const exact = product.plus(adj ?? zero);
+  const halfUp = product.round(2, Big.roundHalfUp).plus(adj ?? zero);
   // Exact, or units × cost rounded to the cent (half-up as we write it, half-even as Collaborati computes).
-  const accepted = [exact, ...[Big.roundHalfUp, Big.roundHalfEven].map((rm) => product.round(2, rm).plus(adj ?? zero))];
+  const accepted = [exact, halfUp, product.round(2, Big.roundHalfEven).plus(adj ?? zero)];
   // On IF/IE lines the units are "ignored" and the total is the adjustment (§1.4).
   if (adjustmentLine) accepted.push(adj ?? zero);
   if (accepted.some((v) => v.eq(total))) return;
+  // Name the cent value too when the exact one has more decimals: that is the total a writer should have put.
+  const expected = exact.eq(halfUp) ? exact.toFixed() : `${exact.toFixed()}, ${halfUp.toFixed(2)} with units × unit cost rounded half-up to the cent`;
   report(
     line,
     'LINE_ITEM_TOTAL',
-    `${show(row.LINE_ITEM_TOTAL)} is not units ${show(row.LINE_ITEM_NUMBER_OF_UNITS)} × unit cost ${show(row.LINE_ITEM_UNIT_COST)} + adjustment ${show(row.LINE_ITEM_ADJUSTMENT_AMOUNT)} = ${exact.toFixed()}`,
+    `${show(row.LINE_ITEM_TOTAL)} is not units ${show(row.LINE_ITEM_NUMBER_OF_UNITS)} × unit cost ${show(row.LINE_ITEM_UNIT_COST)} + adjustment ${show(row.LINE_ITEM_ADJUSTMENT_AMOUNT)} = ${expected}`,
   );
 }
 
