@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { initialAllocations, reallocate, splitWasSetByHand, toHundredths, validateAllocations } from '../../lib/accounting/files/allocations.ts';
 import { fileNumberSpace } from '../../lib/accounting/files/numbering.ts';
 import { primaryClientOf, splitOf } from '../../lib/accounting/files/model.ts';
-import { billTotals, leadInvoicedClient } from '../../lib/accounting/bills/model.ts';
+import { leadInvoicedClient } from '../../lib/accounting/bills/model.ts';
+import { priced } from '../../lib/accounting/bills/drafts.ts';
 import { readiness, announced, newMatter } from '../../lib/practice/matters/model.ts';
 import { balanceOf } from '../../lib/accounting/balances.ts';
 import { balanceEntity } from '../../lib/accounting/entities/balance.entity.ts';
@@ -149,11 +150,11 @@ describe('balances', () => {
 });
 
 describe('the primary client of a bill', () => {
-  const line = { id: 'db_1', kind: 'disbursement' as const, date: '2026-11-01', description: 'Fee', amount: '10.00' };
+  const line = { billId: 'bl_1', id: 'db_1', kind: 'disbursement' as const, date: '2026-11-01', description: 'Fee', amount: '10.00' };
 
   it('is the file\'s primary, not the first share; bills go only to clients with a share', () => {
     const file = { clientIds: ['c', 'b'], primaryClientId: 'c', allocations: [{ contactId: 'c', percent: '0.00' }, { contactId: 'b', percent: '100.00' }] };
-    const totals = billTotals([line], splitOf(file));
+    const totals = priced([line], null, file, undefined);
     expect(totals.primaryClientId).toBe('c');
     expect(totals.allocations).toEqual([{ contactId: 'b', percent: '100.00', amount: '10.00' }]);
     // The primary has no share here, so the bill's lead invoice (preview, LEDES CLIENT_ID) is the first client billed.
