@@ -106,3 +106,14 @@ export const bundleOptions: BuildOptions = {
 export async function bundleFunction(projectRoot: string, entry: string, outdir: string): Promise<void> {
   await build({ ...bundleOptions, absWorkingDir: projectRoot, entryPoints: [join(projectRoot, entry)], outfile: join(outdir, 'index.mjs') });
 }
+
+/**
+ * The size budget of a function bundle (index.mjs): 1 MB, so cold starts stay
+ * short. One function is allowed more: sending an invoice by hand renders it
+ * when production has not stored it yet (an approved bill), so that bundle
+ * holds both the PDF renderer and the mail client (about 1.25 MB); it is
+ * called by a person, rarely, and untraced.
+ */
+export const BUNDLE_BUDGET_BYTES = 1_000_000;
+const BUDGET_EXCEPTIONS: Record<string, number> = { 'functions/http/bill-email.ts': 1_400_000 };
+export const bundleBudget = (entry: string) => BUDGET_EXCEPTIONS[entry] ?? BUNDLE_BUDGET_BYTES;
