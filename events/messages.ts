@@ -294,7 +294,13 @@ export const ProduceBill = z.object({
   jobId: z.string(),
   billId: z.string(),
 });
-export const BillProductionMessage = z.discriminatedUnion('type', [BillProductionPlan, ProduceBill]);
+/** Accounting-internal: every bill of a production job is counted; make its print batch, then end the job. */
+export const BillProductionPrint = z.object({
+  ...envelope,
+  type: z.literal('accounting.production.print'),
+  jobId: z.string(),
+});
+export const BillProductionMessage = z.discriminatedUnion('type', [BillProductionPlan, ProduceBill, BillProductionPrint]);
 export type BillProductionMessage = z.infer<typeof BillProductionMessage>;
 
 /** Accounting-internal: a produced bill's invoices are stored; email them, then count the bill on its job. */

@@ -190,6 +190,7 @@ export const functions = {
     description: 'Job status',
     trigger: http,
     tables: { jobs: 'read' },
+    buckets: { documents: 'read' },
   },
   practiceSettingsApi: {
     entry: 'functions/http/practice-settings.ts',

@@ -14,12 +14,21 @@ import type { Job, JobKind, JobStatus } from './schemas.ts';
  * | job | `JOB#<id>` / `JOB` | the record: status, progress, planning position |
  * | error | `JOB#<id>` / `ERR#<what failed>` | one per failed item, however often its step is retried |
  * | marker | `JOB#<id>` / `BATCH#<batch no, 8 digits, or item id>` | a batch or item counted: made once, so a duplicate never counts twice |
+ * | print entry | `JOB#<id>` / `PRINT#<item id>` | the stored documents of an item to print (a bill's invoice PDFs) in the job's print batch |
  *
  * Transitions: created `queued` → `running` (planning advances, only from
  * where the step started) → `succeeded` | `partially_failed` | `failed`
  * (once, when every item is counted), or `failed` with a reason when its
  * work keeps failing.
  */
+/** What a job's print batch takes of one bill: its invoice PDFs, in order. */
+export interface PrintEntry {
+  billId: string;
+  /** The bill's posting whose invoices these are. */
+  version: number;
+  keys: string[];
+}
+
 export interface JobRecord {
   id: string;
   firmId: string;
@@ -33,6 +42,8 @@ export interface JobRecord {
   /** Where planning stands: '' before the first page; `done` once every page was read. */
   planning: { cursor: string; done: boolean; batches: number };
   reason?: string;
+  /** A production job's print batch, once stored. */
+  printBatch?: { key: string; bills: number; invoices: number };
   createdAt: string;
   updatedAt: string;
 }
@@ -41,6 +52,7 @@ const table = () => config.tableName('jobs');
 const pk = (id: string) => `JOB#${id}`;
 const JOB_SK = 'JOB';
 const ERROR_PREFIX = 'ERR#';
+const PRINT_PREFIX = 'PRINT#';
 const key = (id: string) => ({ pk: pk(id), sk: JOB_SK });
 
 const isOpen = (job: JobRecord) => job.status === 'running' || job.status === 'queued';
@@ -112,6 +124,7 @@ export const jobEntity = {
     progress: job.progress,
     errors: [],
     ...(job.reason ? { reason: job.reason } : {}),
+    ...(job.printBatch ? { printBatch: { bills: job.printBatch.bills, invoices: job.printBatch.invoices } } : {}),
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   }),
@@ -123,6 +136,39 @@ export const jobEntity = {
   /** An error of a job, keyed by what failed (one entry per item, however often it is retried). */
   putError: (jobId: string, what: string, error: Record<string, unknown>): TxItem => ({
     Put: { TableName: table(), Item: { pk: pk(jobId), sk: `${ERROR_PREFIX}${what}`, error } },
+  }),
+
+  /** The documents of an item (a bill) for the job's print batch; written again as it stands by a retry. */
+  putPrintEntry: (jobId: string, item: string, entry: PrintEntry): TxItem => ({
+    Put: { TableName: table(), Item: { pk: pk(jobId), sk: `${PRINT_PREFIX}${item}`, ...entry } },
+  }),
+
+  /** Every print entry of a job, in item order. */
+  async printEntries(jobId: string): Promise<PrintEntry[]> {
+    const entries: PrintEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await ddb.send(new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk(jobId), ':prefix': PRINT_PREFIX },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }));
+      entries.push(...(out.Items ?? []).map((i) => ({ billId: i.billId as string, version: i.version as number, keys: i.keys as string[] })));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return entries;
+  },
+
+  /** The job's print batch is stored (at `key`, of `count` items). */
+  setPrintBatch: (jobId: string, batch: { key: string; bills: number; invoices: number }): TxItem => ({
+    Update: {
+      TableName: table(),
+      Key: key(jobId),
+      UpdateExpression: 'SET printBatch = :batch',
+      ExpressionAttributeValues: { ':batch': batch },
+    },
   }),
 
   /** Marks a batch (or item) of a job as counted; fails if it already was. */

@@ -36,6 +36,12 @@ const fields = {
 /** A long-running job: its kind says which errors it lists. */
 export const Job = z.discriminatedUnion('kind', [
   z.object({ ...fields, kind: z.literal('time_export'), errors: z.array(TimeExportJobError) }),
-  z.object({ ...fields, kind: z.literal('bill_production'), errors: z.array(BillProductionJobError) }),
+  z.object({
+    ...fields,
+    kind: z.literal('bill_production'),
+    errors: z.array(BillProductionJobError),
+    /** The print-ready PDF of the invoices of the job's bills whose matters print invoices (`printInvoices`). */
+    printBatch: z.object({ bills: z.number().int(), invoices: z.number().int(), url: z.string().optional() }).optional(),
+  }),
 ]);
 export type Job = z.infer<typeof Job>;

@@ -6,12 +6,9 @@ import { mergePdfs } from '../../documents/pdf/merge.ts';
 import { writeLedes, validateLedes, type LedesInvoice } from '../../documents/ledes.ts';
 import { invoiceLedesLines } from '../../documents/ledes/invoice-lines.ts';
 import { BadRequest, Conflict, NotFound, type FieldError } from '../../shared/errors.ts';
-import { Retry, retrying } from '../../shared/retry.ts';
-import { commit, TransactionRefused } from '../../aws/transactions.ts';
-import { nowIso } from '../../shared/clock.ts';
 import { getAccountingSettings } from '../settings/service.ts';
 import { loadBill } from './drafts.ts';
-import { withDocuments } from './documents.ts';
+import { recordDocuments } from './documents-list.ts';
 import { invoiceContext, invoicedClients, invoiceView, type InvoiceContext } from './invoice-data.ts';
 import { assertPosted, leadInvoicedClient, type BillRecord, type InvoiceShare, type StoredDocument } from './model.ts';
 
@@ -147,17 +144,4 @@ export async function ebill(firmId: string, billIds: string[]): Promise<{ items:
   }
   for (const [billId, documents] of byBill) await recordDocuments(firmId, billId, documents);
   return { items };
-}
-
-/** Lists documents on a bill (replacing those of the same kind, client and version). */
-export async function recordDocuments(firmId: string, billId: string, documents: StoredDocument[]): Promise<void> {
-  await retrying(async () => {
-    const current = await loadBill(firmId, billId);
-    try {
-      await commit([billEntity.put({ ...current, documents: withDocuments(current, documents), version: current.version + 1, updatedAt: nowIso() }, current.version)]);
-    } catch (error) {
-      if (error instanceof TransactionRefused) throw new Retry('bill changed meanwhile');
-      throw error;
-    }
-  });
 }

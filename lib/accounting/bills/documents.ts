@@ -21,9 +21,3 @@ export async function storeInvoicePdfs(bill: BillRecord): Promise<StoredDocument
     return { kind: 'invoice_pdf' as const, contactId: invoice.contactId, invoiceNumber: invoice.invoiceNumber, version: bill.postings, key };
   }));
 }
-
-/** Adds documents to a bill's list, replacing one of the same kind, client and version. */
-export function withDocuments(bill: BillRecord, documents: readonly StoredDocument[]): StoredDocument[] {
-  const same = (a: StoredDocument, b: StoredDocument) => a.kind === b.kind && a.contactId === b.contactId && a.version === b.version;
-  return [...bill.documents.filter((d) => !documents.some((n) => same(d, n))), ...documents];
-}

@@ -11,8 +11,9 @@ import { Retry, retrying } from '../../shared/retry.ts';
 import { describeError } from '../../jobs/job.entity.ts';
 import { billEntity } from '../entities/bill.entity.ts';
 import { loadBill } from './drafts.ts';
-import { storeInvoicePdfs, withDocuments } from './documents.ts';
-import { countProducedBill, type BillProblem } from './production-count.ts';
+import { storeInvoicePdfs } from './documents.ts';
+import { withDocuments } from './documents-list.ts';
+import { countProducedBill, printEntryOf, type BillProblem } from './production-count.ts';
 import type { BillRecord } from './model.ts';
 
 /**
@@ -79,6 +80,8 @@ export async function onProduceBill(m: z.infer<typeof ProduceBill>): Promise<voi
       else throw error;
     }
   }
+  // Written again as it stands by a retry; before the bill is counted, so the job's print batch never misses it.
+  if (produced?.printInvoices) await commit([printEntryOf(m.jobId, produced)]);
   if (produced?.emailInvoices) {
     // A duplicate hand-over is harmless: each email is claimed before it is sent, and the bill counts once.
     await commit([outboxMessage('invoiceMail', { type: 'accounting.bill.email', firmId: m.firmId, jobId: m.jobId, billId: m.billId })]);

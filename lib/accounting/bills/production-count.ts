@@ -1,5 +1,7 @@
 import { commit, refusedAt } from '../../aws/transactions.ts';
-import { finishJobIfDone, jobEntity } from '../../jobs/job.entity.ts';
+import { finishJobIfDone, isFinished, jobEntity } from '../../jobs/job.entity.ts';
+import { outboxMessage } from '../../sync/outbox.entity.ts';
+import type { BillRecord } from './model.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { logger } from '../../shared/logger.ts';
 
@@ -27,5 +29,31 @@ export async function countProducedBill(jobId: string, billId: string, failure: 
     if (!refusedAt(error, 0)) throw error;
   }
   if (failure) logger.info('bill not produced', { billId, ...failure });
-  await finishJobIfDone(jobId);
+  await finishProduction(jobId);
+}
+
+/** A produced bill to print: its entry on the job, written before the bill is counted, so the batch never misses it. */
+export function printEntryOf(jobId: string, bill: BillRecord) {
+  const keys = bill.invoices.flatMap((i) => bill.documents.filter((d) => d.kind === 'invoice_pdf' && d.invoiceNumber === i.invoiceNumber && d.version === bill.postings).map((d) => d.key));
+  return jobEntity.putPrintEntry(jobId, bill.id, { billId: bill.id, version: bill.postings, keys });
+}
+
+/**
+ * Ends a finished production job, or first hands it to its print batch
+ * (print-batch.ts) when it has bills to print: exactly once, a marker and
+ * the message in one transaction; the print step ends the job.
+ */
+export async function finishProduction(jobId: string): Promise<void> {
+  const job = await jobEntity.get(jobId);
+  if (!job || !isFinished(job)) return;
+  const entries = await jobEntity.printEntries(jobId);
+  if (entries.length === 0 || job.printBatch) {
+    await finishJobIfDone(jobId);
+    return;
+  }
+  try {
+    await commit([jobEntity.putMarker(jobId, 'print-batch'), outboxMessage('billProduction', { type: 'accounting.production.print', firmId: job.firmId, jobId })]);
+  } catch (error) {
+    if (!refusedAt(error, 0)) throw error; // handed over already
+  }
 }
