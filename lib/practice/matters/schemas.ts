@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ContactNumber } from '#events/contact';
+import { MatterInvoice as ReportedInvoice } from '#events/messages';
 import { Money } from '#lib/shared/money';
 import { Link } from '#lib/sync/link';
 import { RateOverride } from '../contacts/schemas.ts';
@@ -98,3 +99,16 @@ export const MatterListQuery = z.strictObject({
   clientId: Id.optional(),
 });
 export type MatterListQuery = z.infer<typeof MatterListQuery>;
+
+/**
+ * One of a matter's invoices as practice last heard of it from accounting, with the bill it belongs to;
+ * `overdue`: still open after its due date (today, UTC).
+ */
+export const MatterInvoice = ReportedInvoice.extend({ billId: z.string(), overdue: z.boolean() });
+export type MatterInvoice = z.infer<typeof MatterInvoice>;
+
+export const MatterInvoiceListQuery = z.strictObject({
+  limit: PageLimit,
+  cursor: PageCursor.optional(),
+});
+export type MatterInvoiceListQuery = z.infer<typeof MatterInvoiceListQuery>;
