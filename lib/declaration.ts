@@ -218,7 +218,7 @@ export const functions = {
   },
   practiceMattersApi: {
     entry: 'functions/http/practice-matters.ts',
-    description: 'Practice matters and their balances',
+    description: 'Practice matters, their balances and invoices',
     trigger: http,
     tables: { practice: 'readwrite', outbox: 'readwrite' },
   },

@@ -8,7 +8,8 @@ import {
 } from '#lib/practice/contacts/sync';
 import { onBalanceChanged, onFileLinked, onFileLinkFailed, wakeMattersWaitingFor } from '#lib/practice/matters/sync';
 import { onBatchBooked } from '#lib/practice/billing/export-answer';
-import { onBillFinalized } from '#lib/practice/billing/bills';
+import { onBillEntries, onBillFinalized } from '#lib/practice/billing/bills';
+import { onBillInvoices } from '#lib/practice/matters/invoices';
 
 /** Applies accounting's sync messages to the practice book, one record at a time. */
 export const handler = queueConsumer(
@@ -43,5 +44,9 @@ async function apply(message: ToPracticeMessage): Promise<void> {
       return onBatchBooked(message);
     case 'accounting.bill.finalized':
       return onBillFinalized(message);
+    case 'accounting.bill.entries':
+      return onBillEntries(message);
+    case 'accounting.bill.invoices':
+      return onBillInvoices(message);
   }
 }

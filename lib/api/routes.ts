@@ -10,7 +10,16 @@ import {
   CreateAccountingContact,
   PatchAccountingContact,
 } from '../accounting/contacts/schemas.ts';
-import { CreateMatter, Matter, MatterBalance, MatterListQuery, PatchMatter, PutMatterClients } from '../practice/matters/schemas.ts';
+import {
+  CreateMatter,
+  Matter,
+  MatterBalance,
+  MatterInvoice,
+  MatterInvoiceListQuery,
+  MatterListQuery,
+  PatchMatter,
+  PutMatterClients,
+} from '../practice/matters/schemas.ts';
 import { AccountingFile, CreateDisbursement, Disbursement, PutAllocations } from '../accounting/files/schemas.ts';
 import { CreateUser, PatchUser, User } from '../practice/users/schemas.ts';
 import { AccountingUser, CreateAccountingUser } from '../accounting/users/schemas.ts';
@@ -225,6 +234,15 @@ export const routes = {
       'Eventually consistent: accounting announces each new balance and practice keeps the newest; `updatedAt` says ' +
       'when it was last told.',
     response: MatterBalance,
+  }),
+  listMatterInvoices: defineRoute({
+    method: 'GET', path: '/practice/matters/{id}/invoices', fn: 'practiceMattersApi', access: 'read', tag: 'matters',
+    summary: 'The matter\'s invoices, as accounting last reported them',
+    description:
+      'Eventually consistent: accounting reports a bill\'s invoices each time they change (posted, paid, reverted, ' +
+      'voided) and practice keeps the newest report of each bill. Sorted by invoice number, a page at a time; ' +
+      '`overdue` is an open invoice past its due date.',
+    query: MatterInvoiceListQuery, response: listOf(MatterInvoice),
   }),
 
   listFiles: defineRoute({

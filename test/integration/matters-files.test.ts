@@ -26,6 +26,7 @@ describe('matters in practice and files in accounting', () => {
       emailInvoices: true,
       ledesEnabled: true,
       clientMatterId: 'ADA-001',
+      printInvoices: false,
     });
     const matter = await settledMatter(api, created.body.id);
     expect(matter.link.status).toBe('synchronized');

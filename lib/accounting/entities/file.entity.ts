@@ -1,5 +1,5 @@
 import { linkMap, versionedRecords } from '../../aws/entity.ts';
-import { primaryClientOf, type FileRecord } from '../files/model.ts';
+import { fileOptionsOf, primaryClientOf, type FileRecord } from '../files/model.ts';
 import { splitWasSetByHand } from '../files/allocations.ts';
 import type { AccountingFile } from '../files/schemas.ts';
 import { accountingTable } from './book.ts';
@@ -41,7 +41,7 @@ export const fileEntity = {
     primaryClientId: primaryClientOf(r),
     allocations: r.allocations,
     splitSetByHand: splitWasSetByHand(r),
-    options: r.options,
+    options: fileOptionsOf(r.options),
     link: r.link,
     version: r.version,
     createdAt: r.createdAt,

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { AccountingFileLinked, AccountingFileLinkFailed, MessageDraft, LinkErrorCode, MatterOptions, PracticeMatterUpserted } from '#events/messages';
 import type { Link, SyncState } from '../../sync/link.ts';
+import type { FileOptions } from './schemas.ts';
 import { initialAllocations, reallocate, splitWasSetByHand, type Allocation } from './allocations.ts';
 
 /** An accounting file (a matter, as accounting keeps it) and the pure rules of how it changes. */
@@ -28,6 +29,12 @@ export interface FileRecord {
 
 type Upserted = z.infer<typeof PracticeMatterUpserted>;
 
+/**
+ * A file's billing options with the defaults of what older senders and older stored files lack: no
+ * `printInvoices` = false; no `paymentTermsDays` stays absent (the firm's terms apply).
+ */
+export const fileOptionsOf = (options: MatterOptions): FileOptions => ({ ...options, printInvoices: options.printInvoices ?? false });
+
 export function fromPractice(id: string, m: Upserted, matterNumber: string, now: string): FileRecord {
   const clientIds = m.clients.map((c) => c.accountingContactId);
   return {
@@ -41,7 +48,7 @@ export function fromPractice(id: string, m: Upserted, matterNumber: string, now:
     allocations: initialAllocations(clientIds),
     splitSetByHand: false,
     practiceMatterId: m.practiceMatterId,
-    options: m.options,
+    options: fileOptionsOf(m.options),
     link: { status: 'synchronized', otherId: m.practiceMatterId },
     version: 1,
     createdAt: now,
@@ -68,7 +75,7 @@ export function withRemote(r: FileRecord, m: Upserted, matterNumber: string, now
     primaryClientId: clientIds[0]!,
     allocations: reallocate(r.allocations, clientIds, setByHand),
     splitSetByHand: setByHand,
-    options: m.options,
+    options: fileOptionsOf(m.options),
     link: { status: 'synchronized', otherId: m.practiceMatterId },
     version: r.version + 1,
     updatedAt: now,

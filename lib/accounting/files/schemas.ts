@@ -17,7 +17,12 @@ export const FileOptions = z.object({
   emailInvoices: z.boolean(),
   ledesEnabled: z.boolean(),
   clientMatterId: z.string().optional(),
+  /** Producing the file's bills adds their invoices to the job's print batch. */
+  printInvoices: z.boolean(),
+  /** Days from invoice date to due date; absent: the firm's `billing.paymentTermsDays`. */
+  paymentTermsDays: z.number().int().optional(),
 });
+export type FileOptions = z.infer<typeof FileOptions>;
 
 export const AccountingFile = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import { firmPk } from '../../aws/book-store.ts';
 import { versionedRecords } from '../../aws/entity.ts';
 import type { TxItem } from '../../aws/transactions.ts';
-import type { MatterRecord } from '../matters/model.ts';
+import { billingOf, type MatterRecord } from '../matters/model.ts';
 import type { Matter } from '../matters/schemas.ts';
 import { practiceTable } from './book.ts';
 
@@ -102,7 +102,7 @@ export const matterEntity = {
     clientIds: r.clientIds,
     primaryClientId: r.clientIds[0]!,
     fileReference: r.fileReference,
-    billing: r.billing,
+    billing: billingOf(r),
     link: r.link,
     version: r.version,
     createdAt: r.createdAt,

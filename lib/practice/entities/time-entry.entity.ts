@@ -24,9 +24,17 @@ import { practiceTable } from './book.ts';
  *   the version planning read; sets `exportJobId`.
  * - `unlock`: draft → open, only if that job still holds it (accounting
  *   refused the entry); removes `exportJobId`.
- * - `markBilled`: draft → billed when accounting finalizes its bill, only if
- *   still draft (so it is idempotent); sets `billId` and `invoiceNumber`.
- * The last three update the item in place: they move it in the status index
+ * - `applyBilling`: accounting posted the entry's bill (→ billed, with `billId`
+ *   and `invoiceNumber`) or reverted it (→ draft: still locked, still on the
+ *   bill, no invoice number). Applied only to an entry that exists, is draft
+ *   or billed, and whose stored `billingSeq` is absent or lower than the
+ *   news's `seq` (string order); it stores that seq. So news arriving late or
+ *   twice changes nothing, and the entry ends as the newest news says,
+ *   whatever order they came in (a condition, never read-then-write).
+ * - `markBilled` (the older `accounting.bill.finalized`, still accepted for
+ *   messages in flight at deploy): draft → billed, only if still draft and no
+ *   seq-ordered news was applied yet (that news is newer than any such message).
+ * The last four update the item in place: they move it in the status index
  * and add 1 to its version.
  */
 
@@ -50,6 +58,14 @@ function indexKeys(r: TimeEntryRecord): Record<string, string> {
 const prefix = 'ENTRY#';
 const records = versionedRecords<TimeEntryRecord>(practiceTable, prefix, indexKeys);
 const key = (firmId: string, id: string) => ({ pk: firmPk(firmId), sk: `${prefix}${id}` });
+
+/** What accounting says of an entry's bill: posted (`billed`) or reverted (`draft`), ordered by `seq`. */
+export interface BillingNews {
+  billId: string;
+  seq: string;
+  status: 'billed' | 'draft';
+  invoiceNumber?: string | undefined;
+}
 
 /** Which entries a list asks for: every condition given must hold (dates inclusive). */
 export interface EntryFilter {
@@ -152,7 +168,7 @@ export const timeEntryEntity = {
       TableName: practiceTable.table,
       Key: key(firmId, id),
       UpdateExpression: 'SET #status = :billed, gsi3pk = :index, billId = :bill, invoiceNumber = :number, updatedAt = :now ADD version :one',
-      ConditionExpression: '#status = :draft',
+      ConditionExpression: '#status = :draft AND attribute_not_exists(billingSeq)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':billed': 'billed',
@@ -165,6 +181,39 @@ export const timeEntryEntity = {
       },
     },
   }),
+
+  /**
+   * Applies accounting's news of the entry's bill (posted: billed; reverted: draft), only if it is newer than the
+   * last news applied (`billingSeq`); refused (the item fails its condition) when it is not, or the entry is not
+   * one that was sent for billing.
+   */
+  applyBilling: (firmId: string, id: string, news: BillingNews, now: string): TxItem => {
+    const number = news.status === 'billed' && news.invoiceNumber !== undefined ? news.invoiceNumber : undefined;
+    return {
+      Update: {
+        TableName: practiceTable.table,
+        Key: key(firmId, id),
+        UpdateExpression:
+          'SET #status = :status, gsi3pk = :index, billId = :bill, billingSeq = :seq, updatedAt = :now' +
+          (number !== undefined ? ', invoiceNumber = :number' : '') +
+          (number !== undefined ? '' : ' REMOVE invoiceNumber') +
+          ' ADD version :one',
+        ConditionExpression: 'attribute_exists(pk) AND #status IN (:draft, :billed) AND (attribute_not_exists(billingSeq) OR billingSeq < :seq)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': news.status,
+          ':draft': 'draft',
+          ':billed': 'billed',
+          ':index': statusIndexPk(firmId, news.status),
+          ':bill': news.billId,
+          ':seq': news.seq,
+          ':now': now,
+          ':one': 1,
+          ...(number !== undefined ? { ':number': number } : {}),
+        },
+      },
+    };
+  },
 
   /** The entry as the API shows it; `historic`: today's rate resolution differs from the rate it stored. */
   toApi: (r: TimeEntryRecord, historic: boolean): TimeEntry => ({
@@ -182,6 +231,7 @@ export const timeEntryEntity = {
     rate: { ...r.rate, historic },
     amount: r.amount,
     status: r.status,
+    ...(r.status === 'billed' && r.invoiceNumber ? { invoiceNumber: r.invoiceNumber } : {}),
     version: r.version,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

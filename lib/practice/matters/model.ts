@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { firstClock, tick } from '#events/clock';
 import { compareClocks } from '#events/clock';
-import type { AccountingFileLinked, AccountingFileLinkFailed, MessageDraft, PracticeMatterUpserted } from '#events/messages';
+import type { AccountingFileLinked, AccountingFileLinkFailed, MatterOptions, MessageDraft, PracticeMatterUpserted } from '#events/messages';
 import { answerCovers, pendingLink, type Link, type SyncState } from '../../sync/link.ts';
 import type { Billing, CreateMatter, PatchMatter } from './schemas.ts';
 import { applyPatch } from '../../shared/patch.ts';
@@ -17,7 +17,8 @@ export interface MatterRecord {
   fileReference: string | null;
   /** A number practice asked for and accounting has not confirmed yet. */
   requestedFileReference?: string;
-  billing: Billing;
+  /** As stored: matters stored before `printInvoices` existed lack it (read through `billingOf`). */
+  billing: StoredBilling;
   link: Link;
   version: number;
   createdAt: string;
@@ -25,10 +26,16 @@ export interface MatterRecord {
   sync: SyncState;
 }
 
-const defaultBilling: Billing = { customRatesEnabled: false, rateOverrides: [], emailInvoices: false, ledesEnabled: false };
+/** Billing options as stored: older records lack the options added since (each has a default). */
+export type StoredBilling = Omit<Billing, 'printInvoices'> & { printInvoices?: boolean };
 
-function mergeBilling(current: Billing, patch: Record<string, unknown> | undefined): Billing {
-  const next: Record<string, unknown> = applyPatch<Record<string, unknown>>(current as never, patch ?? {});
+const defaultBilling: Billing = { customRatesEnabled: false, rateOverrides: [], emailInvoices: false, ledesEnabled: false, printInvoices: false };
+
+/** A matter's billing options with the defaults of options its stored record predates (no `paymentTermsDays`: the firm's terms). */
+export const billingOf = (r: Pick<MatterRecord, 'billing'>): Billing => ({ ...defaultBilling, ...r.billing });
+
+function mergeBilling(current: StoredBilling, patch: Record<string, unknown> | undefined): Billing {
+  const next: Record<string, unknown> = applyPatch<Record<string, unknown>>({ ...defaultBilling, ...current } as never, patch ?? {});
   return next as Billing;
 }
 
@@ -138,11 +145,18 @@ export function upsertMessage(
     name: r.name,
     clients,
     ...(fileReference ? { fileReference } : {}),
-    options: {
-      emailInvoices: r.billing.emailInvoices,
-      ledesEnabled: r.billing.ledesEnabled,
-      ...(r.billing.clientMatterId ? { clientMatterId: r.billing.clientMatterId } : {}),
-    },
+    options: matterOptions(billingOf(r)),
+  };
+}
+
+/** The billing options accounting needs, as the matter message carries them. */
+function matterOptions(b: Billing): MatterOptions {
+  return {
+    emailInvoices: b.emailInvoices,
+    ledesEnabled: b.ledesEnabled,
+    ...(b.clientMatterId ? { clientMatterId: b.clientMatterId } : {}),
+    printInvoices: b.printInvoices,
+    ...(b.paymentTermsDays !== undefined ? { paymentTermsDays: b.paymentTermsDays } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ContactNumber } from '#events/contact';
+import { MatterInvoice as ReportedInvoice } from '#events/messages';
 import { Money } from '#lib/shared/money';
 import { Link } from '#lib/sync/link';
 import { RateOverride } from '../contacts/schemas.ts';
@@ -13,6 +14,9 @@ export const ClientIds = z
   .max(20, 'may name at most 20 clients')
   .refine((ids) => new Set(ids).size === ids.length, 'must not name a client twice');
 
+/** Payment terms in whole days, as JSON numbers (0 = due on the invoice date). */
+const PaymentTermsDays = z.number().int('must be a whole number of days').min(0, 'must be at least 0').max(365, 'must be at most 365');
+
 export const MatterBilling = z.strictObject({
   rateLabelId: Id.optional(),
   customRatesEnabled: z.boolean().optional(),
@@ -20,6 +24,10 @@ export const MatterBilling = z.strictObject({
   emailInvoices: z.boolean().optional(),
   ledesEnabled: z.boolean().optional(),
   clientMatterId: z.string().trim().min(1).max(40).optional(),
+  /** Producing the matter's bills adds their invoices to the job's print batch (default false). */
+  printInvoices: z.boolean().optional(),
+  /** Days from invoice date to due date; absent = the firm's default (accounting settings `billing.paymentTermsDays`). */
+  paymentTermsDays: PaymentTermsDays.optional(),
 });
 export type MatterBillingInput = z.infer<typeof MatterBilling>;
 
@@ -33,11 +41,15 @@ export const CreateMatter = z.strictObject({
 });
 export type CreateMatter = z.infer<typeof CreateMatter>;
 
-/** Billing fields may be sent as null to clear them. */
+/** Billing fields may be sent as null to clear them (`paymentTermsDays: null`: back to the firm's default). */
 export const PatchMatter = z.strictObject({
   name: name.optional(),
   fileReference: ContactNumber.optional(),
-  billing: MatterBilling.extend({ rateLabelId: Id.nullable().optional(), clientMatterId: z.string().trim().min(1).max(40).nullable().optional() }).optional(),
+  billing: MatterBilling.extend({
+    rateLabelId: Id.nullable().optional(),
+    clientMatterId: z.string().trim().min(1).max(40).nullable().optional(),
+    paymentTermsDays: PaymentTermsDays.nullable().optional(),
+  }).optional(),
 });
 export type PatchMatter = z.infer<typeof PatchMatter>;
 
@@ -50,6 +62,9 @@ export const Billing = z.object({
   emailInvoices: z.boolean(),
   ledesEnabled: z.boolean(),
   clientMatterId: z.string().optional(),
+  printInvoices: z.boolean(),
+  /** Absent: the firm's default terms apply. */
+  paymentTermsDays: z.number().int().optional(),
 });
 export type Billing = z.infer<typeof Billing>;
 
@@ -84,3 +99,16 @@ export const MatterListQuery = z.strictObject({
   clientId: Id.optional(),
 });
 export type MatterListQuery = z.infer<typeof MatterListQuery>;
+
+/**
+ * One of a matter's invoices as practice last heard of it from accounting, with the bill it belongs to;
+ * `overdue`: still open after its due date (today, UTC).
+ */
+export const MatterInvoice = ReportedInvoice.extend({ billId: z.string(), overdue: z.boolean() });
+export type MatterInvoice = z.infer<typeof MatterInvoice>;
+
+export const MatterInvoiceListQuery = z.strictObject({
+  limit: PageLimit,
+  cursor: PageCursor.optional(),
+});
+export type MatterInvoiceListQuery = z.infer<typeof MatterInvoiceListQuery>;

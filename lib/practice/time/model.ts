@@ -22,6 +22,14 @@ export interface TimeEntryRecord {
   rate: ResolvedRate;
   amount: string;
   status: EntryStatus;
+  /** The export job that holds the entry while accounting books it (set by the lock). */
+  exportJobId?: string;
+  /** The bill the entry is on, once accounting billed it; kept when the bill goes back to draft. */
+  billId?: string;
+  /** The invoice that billed the entry (absent unless billed). */
+  invoiceNumber?: string;
+  /** The seq of the last bill news applied (time-entry.entity.ts `applyBilling`). */
+  billingSeq?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -76,6 +76,8 @@ export const TimeEntry = z.object({
   rate: EntryRate,
   amount: Money,
   status: EntryStatus,
+  /** The invoice that billed the entry, while it is billed. */
+  invoiceNumber: z.string().optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
