@@ -66,6 +66,7 @@ async function post(bill: BillRecord): Promise<BillRecord> {
     start: () => [billEntity.put({ ...bill, pendingStep: 'posting', version: bill.version + 1, updatedAt: nowIso() }, bill.version)],
     steps: plan.entries,
     finish: plan.finish,
+    retryFinish: plan.renumber,
   });
   faultPoint('accounting.bill.afterPost', bill.firmId);
   return plan.next;
@@ -77,11 +78,13 @@ interface PostingPlan {
   entries: TxItem[];
   /** The final items, for the bill as it stands (at `version`) when they are written. */
   finish: (version: number) => TxItem[];
+  /** After a refused final write: whether only the invoice counter moved (then `finish` numbers afresh). */
+  renumber: (refused: TransactionRefused) => Promise<boolean>;
 }
 
 async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: FieldError[] }> {
   const { firmId } = bill;
-  const [lines, file, settings, counter] = await Promise.all([
+  const [lines, file, settings, counterRead] = await Promise.all([
     billLineEntity.all(firmId, bill.id),
     fileEntity.get(firmId, bill.fileId),
     getAccountingSettings(firmId),
@@ -116,21 +119,10 @@ async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: F
   const held = new Map(bill.heldNumbers.map((h) => [h.contactId, h.invoiceNumber]));
   const heldRecords = await invoiceEntity.getMany(firmId, bill.heldNumbers.map((h) => h.invoiceNumber));
   const fresh = figures.allocations.filter((a) => !held.has(a.contactId));
-  const freshNumber = new Map(fresh.map((a, i) => [a.contactId, String(counter + 1 + i)]));
   const invoiceDate = now.slice(0, 10);
   const options = matterOptions(file);
   const terms = options.matterTermsDays ?? settings.billing.paymentTermsDays;
   const dueDate = addDays(invoiceDate, terms);
-  // A 0.00 invoice owes nothing: it is paid the moment it is issued.
-  const invoices: InvoiceShare[] = figures.allocations.map((a) => ({
-    contactId: a.contactId,
-    invoiceNumber: held.get(a.contactId) ?? freshNumber.get(a.contactId)!,
-    percent: a.percent,
-    amount: a.amount,
-    paid: '0.00',
-    outstanding: a.amount,
-    status: money(a.amount).eq(0) ? 'paid' : 'open',
-  }));
   const { pendingStep: _p, ...rest } = bill;
   const next: BillRecord = {
     ...rest,
@@ -140,7 +132,7 @@ async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: F
     invoiceDate,
     dueDate,
     paymentTermsDays: terms,
-    invoices,
+    invoices: [],
     heldNumbers: [],
     postings: bill.postings + 1,
     paid: '0.00',
@@ -154,18 +146,31 @@ async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: F
     outstanding: i.outstanding, status: i.status, payments: [], version, updatedAt: now,
   });
   const recorded = toMoney(money(figures.feesTotal).plus(figures.disbursementsTotal));
+  let counter = counterRead;
   const finish = (version: number): TxItem[] => {
+    // Numbers from the counter as last read: a bill approved meanwhile moved it, and `renumber` reads it again.
+    const freshNumber = new Map(fresh.map((a, i) => [a.contactId, String(counter + 1 + i)]));
+    // A 0.00 invoice owes nothing: it is paid the moment it is issued.
+    next.invoices = figures.allocations.map((a) => ({
+      contactId: a.contactId,
+      invoiceNumber: held.get(a.contactId) ?? freshNumber.get(a.contactId)!,
+      percent: a.percent,
+      amount: a.amount,
+      paid: '0.00',
+      outstanding: a.amount,
+      status: money(a.amount).eq(0) ? 'paid' : 'open',
+    }));
     next.version = version + 1;
     return [
       billEntity.put(next, version),
       ...(fresh.length ? [numberingEntity.takeInvoiceNumbers(firmId, counter, fresh.length)] : []),
-      ...invoices.map((i) => {
+      ...next.invoices.map((i) => {
         const prior = held.has(i.contactId) ? heldRecords.get(i.invoiceNumber) : undefined;
         return invoiceEntity.put(invoiceRecord(i, (prior?.version ?? 0) + 1), prior ? prior.version : null);
       }),
       // A held number whose client has no share any more is never reused: void.
       ...[...heldRecords.values()]
-        .filter((r) => !invoices.some((i) => i.invoiceNumber === r.invoiceNumber))
+        .filter((r) => !next.invoices.some((i) => i.invoiceNumber === r.invoiceNumber))
         .map((r) => invoiceEntity.put({ ...r, status: 'void', voidReason: 'Its bill was approved again without this client.', voidedAt: now, version: r.version + 1, updatedAt: now }, r.version)),
       openBillEntity.release(firmId, bill.fileId, bill.id),
       ...balanceEntity.changes(firmId, [{ file, delta: { unbilled: toMoney(money(recorded).neg()), billed: figures.total } }]),
@@ -173,7 +178,17 @@ async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: F
       invoicesNews(next),
     ];
   };
-  return { next, entries: todo, finish };
+  /**
+   * Only the counter (second item) refused: another bill took those numbers. Read it again and write the same
+   * posting with the next ones, without reading the lines again: under load many bills post at once.
+   */
+  const renumber = async (refused: TransactionRefused): Promise<boolean> => {
+    const counterMoved = refused.codes[1] === 'ConditionalCheckFailed' || refused.codes[1] === 'TransactionConflict';
+    if (!fresh.length || !counterMoved || refused.codes.some((c, i) => i !== 1 && c !== 'None')) return false;
+    counter = await numberingEntity.invoiceCounter(firmId);
+    return true;
+  };
+  return { next, entries: todo, finish, renumber };
 }
 
 function changedLine(line: BillLineRecord, status: string | undefined): FieldError {

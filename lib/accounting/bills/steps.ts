@@ -22,10 +22,12 @@ export async function commitInSteps(change: {
   start: () => TxItem[];
   steps: readonly TxItem[];
   finish: (version: number) => TxItem[];
+  /** Whether a refused final write may simply be written again (`finish` is then called afresh). */
+  retryFinish?: (refused: TransactionRefused) => Promise<boolean>;
 }): Promise<void> {
   if (change.alone) {
-    const all = [...change.finish(change.record.version), ...change.steps];
-    if (all.length <= MAX_TRANSACTION_ITEMS) return attempt(all, 'the bill or one of its entries moved');
+    const all = () => [...change.finish(change.record.version), ...change.steps];
+    if (all().length <= MAX_TRANSACTION_ITEMS) return attemptAgain(all, change.retryFinish, 'the bill or one of its entries moved');
     await attempt(change.start(), 'the bill moved');
     // Marked: plan the steps again from the bill as it is now.
     throw new Retry('the bill is now changed in steps');
@@ -33,7 +35,26 @@ export async function commitInSteps(change: {
   for (let i = 0; i < change.steps.length; i += MAX_TRANSACTION_ITEMS) {
     await attempt(change.steps.slice(i, i + MAX_TRANSACTION_ITEMS), 'an entry moved between steps');
   }
-  await attempt(change.finish(change.record.version), 'the bill moved before its last step');
+  await attemptAgain(() => change.finish(change.record.version), change.retryFinish, 'the bill moved before its last step');
+}
+
+/** How often a final write is written again when only something it may simply re-read moved (the invoice counter). */
+const FINISH_TRIES = 50;
+
+async function attemptAgain(items: () => TxItem[], retryFinish: ((refused: TransactionRefused) => Promise<boolean>) | undefined, why: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      await commit(items());
+      return;
+    } catch (error) {
+      if (!(error instanceof TransactionRefused)) throw error;
+      if (i + 1 < FINISH_TRIES && retryFinish && (await retryFinish(error))) {
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** i)));
+        continue;
+      }
+      throw new Retry(why);
+    }
+  }
 }
 
 async function attempt(items: TxItem[], why: string): Promise<void> {
