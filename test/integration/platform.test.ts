@@ -71,7 +71,7 @@ describe('OpenAPI, jobs and settings', () => {
     expect(saved.body.firm.name).toBe('Hopper & Lovelace LLP');
     // What was stored answers as the settings, without the item's storage attributes (pk, sk, entity…).
     expect(Object.keys(saved.body).sort()).toEqual(
-      ['currency', 'fileNumbering', 'firm', 'integrationEnabled', 'separateContactNumbering', 'updatedAt', 'version'],
+      ['billing', 'currency', 'fileNumbering', 'firm', 'integrationEnabled', 'separateContactNumbering', 'updatedAt', 'version'],
     );
     const bad = await api.put('/accounting/settings', { ...put.body, fileNumbering: { prefix: 'F', width: 0 }, currency: 'dollars' });
     expect(bad.status).toBe(400);

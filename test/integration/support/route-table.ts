@@ -106,6 +106,7 @@ export const exampleBodies: Record<string, (refs: Refs, u: string) => Record<str
   'PATCH /accounting/bills/{id}': () => ({ description: 'November work' }),
   'POST /billing/production/produce': (r) => ({ billIds: [ref(r, 'draftBill')] }),
   'POST /billing/production/revert': (r) => ({ billIds: [ref(r, 'draftBill')] }),
+  'POST /billing/production/preview': (r) => ({ billIds: [ref(r, 'finalizedBill')] }),
   'POST /billing/ebilling': (r) => ({ billIds: [ref(r, 'finalizedBill')] }),
   'POST /billing/bills/{id}/email': () => ({ subject: 'Your invoice' }),
   'POST /billing/bills/{id}/payments': () => ({ amount: '0.01', date: '2026-12-02', method: 'check' }),
