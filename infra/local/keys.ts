@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, SignJWT, jwtVerify, type JWK, type JWTPayload } from 'jose';
 
 /**
  * The local stack's token issuer: an RSA key pair kept under the state
  * folder, so tokens survive restarts. The local router verifies tokens the
- * way API Gateway's JWT authorizer does (signature, issuer, audience, expiry).
+ * way API Gateway's JWT authorizer does (`localVerifier`).
  */
 export const LOCAL_ISSUER = 'https://local.law-billing-sync.dev/';
 export const LOCAL_AUDIENCE = 'law-billing-sync';
@@ -52,13 +52,40 @@ export async function mintToken(keyDir: string, request: TokenRequest): Promise<
     .sign(key);
 }
 
+/** The signature algorithms API Gateway's JWT authorizer takes: RSA-based only. */
+const RSA_ALGORITHMS = ['RS256', 'RS384', 'RS512'];
+
+/**
+ * Verifies a token by the rules API Gateway's JWT authorizer documents
+ * (developer guide, "Control access to HTTP APIs with JWT authorizers"), so
+ * what passes locally passes in AWS: the header's `kid` must name a key of
+ * the JWKS (no guessing when it is missing), an RSA algorithm, the signature;
+ * `iss` the issuer; `aud` one of the audiences (`client_id` only when there
+ * is no `aud`); `exp` present and after now; `nbf` and `iat`, when present,
+ * before now. Then our own rule: the claims we read are strings.
+ */
 export async function localVerifier(keyDir: string) {
   const { publicJwk } = await ensureKeys(keyDir);
-  const key = await importJWK(publicJwk, 'RS256');
+  const jwks = { keys: [publicJwk] };
+  const keys = new Map(await Promise.all(jwks.keys.map(async (k) => [k.kid!, await importJWK(k, 'RS256')] as const)));
   return {
-    jwks: { keys: [publicJwk] },
+    jwks,
     verify: async (token: string): Promise<JWTPayload> => {
-      const { payload } = await jwtVerify(token, key, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['RS256'] });
+      const header = decodeProtectedHeader(token);
+      if (typeof header.kid !== 'string') throw new Error('the token has no "kid" header');
+      const key = keys.get(header.kid);
+      if (!key) throw new Error(`no key "${header.kid}" in the JWKS`);
+      if (!header.alg || !RSA_ALGORITHMS.includes(header.alg)) throw new Error(`the "${header.alg}" algorithm is not accepted (RSA only)`);
+      // jose checks exp and nbf too; the explicit checks below say what API Gateway requires on top (no tolerance: it documents none).
+      const { payload } = await jwtVerify(token, key, { issuer: LOCAL_ISSUER, algorithms: RSA_ALGORITHMS });
+      const now = Math.floor(Date.now() / 1000);
+      if (typeof payload.exp !== 'number') throw new Error('the token has no "exp" claim');
+      if (payload.exp <= now) throw new Error('the token has expired');
+      if (payload.nbf !== undefined && !(typeof payload.nbf === 'number' && payload.nbf <= now)) throw new Error('the token is not valid yet ("nbf")');
+      if (payload.iat !== undefined && !(typeof payload.iat === 'number' && payload.iat <= now)) throw new Error('the token was issued in the future ("iat")');
+      const audiences = payload.aud === undefined ? [] : Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+      const audienceOk = payload.aud !== undefined ? audiences.includes(LOCAL_AUDIENCE) : payload.client_id === LOCAL_AUDIENCE;
+      if (!audienceOk) throw new Error('the token is not for this API ("aud", or "client_id" without "aud")');
       // API Gateway hands claims on as strings (an object becomes "[object Object]"); refuse what was never one.
       for (const claim of ['sub', 'firm', 'scope'] as const) {
         if (payload[claim] !== undefined && typeof payload[claim] !== 'string') throw new Error(`the "${claim}" claim must be a string`);
