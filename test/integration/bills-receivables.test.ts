@@ -369,6 +369,8 @@ describe('bills as receivables', () => {
 
       const posted = await approve(api, draft.id);
       expect(posted).toMatchObject({ total: '440.45', outstanding: '440.45' });
+      // The receivable is what the client is billed; the recorded work leaves unbilled at its recorded value.
+      await balanceBecomes(api, m.matterId, { unbilled: '0.00', billed: '440.45', paid: '0.00', outstanding: '440.45' });
       expect(posted.invoices.map((i: any) => i.amount)).toEqual(['440.45']);
       const ledger = new Map((await ledgerOf(api, m.fileId, 'billed')).map((e) => [e.id, e]));
       expect([t1, t2, t3].map((l) => [ledger.get(l.id)?.amount, ledger.get(l.id)?.billedAmount, ledger.get(l.id)?.billId])).toEqual([
@@ -463,8 +465,7 @@ describe('bills as receivables', () => {
       // C has a payment: reverting it is a 409 has_payments, and a revert of several bills naming it does nothing.
       await ok(api.post(`/billing/bills/${c.id}/payments`, { amount: '1.00', date: today(), method: 'check' }), 'payment on C');
       const blocked = await api.post('/billing/production/revert', { billIds: [a.id, c.id] });
-      expect(blocked.status).toBe(409);
-      expect(JSON.stringify(blocked.body)).toContain('payment');
+      expect([blocked.status, blocked.body.code, blocked.body.errors?.map((e: any) => e.path)], JSON.stringify(blocked.body)).toEqual([409, 'has_payments', ['billIds.1']]);
       expect((await getBill(api, a.id)).status).toBe('approved');
 
       // D: approve, revert, delete: its numbers are void, never reused, listed with why and when.
@@ -482,10 +483,24 @@ describe('bills as receivables', () => {
       const d2 = await draftOf(api, mD.fileId);
       expect((await approve(api, d2.id)).invoices.map((i: any) => i.invoiceNumber)).toEqual(['9', '10']);
 
+      // D2 reverted while its file gets another draft: 409 bill_open, nothing moves. Then, with that draft gone and
+      // the split changed to 100/0, D2 approved again keeps A's number and B's held number is void (never reused).
+      await ok(api.post(`/accounting/files/${mD.fileId}/disbursements`, { date: '2026-11-20', description: 'Courier', amount: '12.00' }), 'disbursement');
+      const other = await draftOf(api, mD.fileId);
+      const busy = await api.post('/billing/production/revert', { billIds: [d2.id] });
+      expect([busy.status, busy.body.code], JSON.stringify(busy.body)).toEqual([409, 'bill_open']);
+      expect((await getBill(api, d2.id)).status).toBe('approved');
+      expect((await call('DELETE', `/accounting/bills/${other.id}`, { token: api.token })).status).toBe(204);
+      await ok(api.post('/billing/production/revert', { billIds: [d2.id] }));
+      await ok(api.put(`/accounting/files/${mD.fileId}/allocations`, { allocations: [{ contactId: clients[0]!.id, percent: '100.00' }, { contactId: clients[1]!.id, percent: '0.00' }] }), 'split 100/0');
+      const d2Again = await approve(api, d2.id);
+      expect(d2Again.invoices.map((i: any) => [i.contactId, i.invoiceNumber, i.amount])).toEqual([[clients[0]!.id, '9', '100.00']]);
+
       // Audit: every number 1..N the firm took is on an invoice or listed void, once.
       const every = await walk(api, '/billing/invoices?limit=3');
       expect(every.map((i) => Number(i.invoiceNumber))).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
-      expect(every.filter((i) => i.status === 'void').map((i) => i.invoiceNumber)).toEqual(['7', '8']);
+      expect(every.filter((i) => i.status === 'void').map((i) => i.invoiceNumber)).toEqual(['7', '8', '10']);
+      expect(every.find((i) => i.invoiceNumber === '10')).toMatchObject({ billId: d2.id, contactId: clients[1]!.id, voidReason: expect.stringMatching(/\S/) });
     });
   });
 
@@ -666,5 +681,10 @@ describe('bills as receivables', () => {
     const bad = await api.post(`/billing/bills/${bill.id}/payments`, { amount: '10.00', date: today(), method: 'bitcoin' });
     expect([bad.status, paths(bad)]).toEqual([400, ['method']]);
     expect((await getBill(api, bill.id))).toMatchObject({ paid: '20.00', outstanding: '80.00' });
+    // Two payments at once that together exceed the invoice: one is taken, the other is an overpayment.
+    const racing = await Promise.all([1, 2].map(() => api.post(`/billing/bills/${bill.id}/payments`, { amount: '50.00', date: today(), method: 'check' })));
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect((await getBill(api, bill.id))).toMatchObject({ paid: '70.00', outstanding: '30.00' });
+    expect((await walk(api, '/billing/invoices'))[0]).toMatchObject({ paid: '70.00', outstanding: '30.00', status: 'open' });
   });
 });
