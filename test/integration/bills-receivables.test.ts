@@ -568,6 +568,12 @@ describe('bills as receivables', () => {
       expect(text).toContain(`Balance due: ${ib.amount}`);
       expect(mail).toContain('application/pdf');
       expect(mailsTo(a.email)).toEqual([]);
+      // No contact and no address named: every invoiced client with an address gets its own invoice.
+      const everyone = await ok(api.post(`/billing/bills/${bill.id}/email`, {}), 'email everyone');
+      expect(everyone.deliveries.map((d: any) => d.contactId).sort()).toEqual([a.id, b.id, b.id].sort());
+      const toA = await eventually(async () => mailsTo(a.email)[0], 10_000, 'the email to A');
+      expect(mailText(toA)).toContain(`Please find attached invoice ${ia.invoiceNumber}`);
+      expect(mailText(toA)).not.toContain('Please pay by Friday');
 
       // A payment on the approved bill.
       const pay = await api.post(`/billing/bills/${bill.id}/payments`, { amount: '10.00', date: today(), method: 'ach', contactId: b.id });
@@ -599,7 +605,7 @@ describe('bills as receivables', () => {
 
   // Fails today: every route with a body schema requires a body (lib/http/request.ts parseBody: 400 "A JSON body is
   // required."), so a client following "none = all approved" literally, with no body at all, gets a 400. `{}` works.
-  it('production preview, produce and revert with no request body at all act on every approved bill (today 400: a body is required)', async () => {
+  it('production preview and revert with no request body at all act on every approved bill (today 400: a body is required)', async () => {
     const { api, matter } = await billingFirm();
     const m = await matter({ entries: [{ date: '2026-11-02', hours: '0.5' }] });
     const bill = await approve(api, (await draftOf(api, m.fileId)).id);
