@@ -129,15 +129,25 @@ export async function revertBills(firmId: string, input: BillIds): Promise<{ rev
     const bills = await billEntity.getMany(firmId, ids);
     const missing = ids.find((i) => !bills.has(i));
     if (missing) throw new NotFound(`Bill ${missing}`);
-    const refused = [...bills.values()].flatMap((b) => {
+    const refused: { code: string; path: string; message: string }[] = [];
+    for (const b of bills.values()) {
+      const path = `billIds.${ids.indexOf(b.id)}`;
       try {
         assertRevertable(b);
-        return [];
       } catch (error) {
-        return [{ path: `billIds.${ids.indexOf(b.id)}`, message: (error as Error).message }];
+        refused.push({ code: error instanceof DomainError ? error.code : 'wrong_status', path, message: (error as Error).message });
+        continue;
       }
-    });
-    if (refused.length) throw new Conflict('wrong_status', 'Only approved bills, or finalized bills with nothing paid, can be reverted.', refused);
+      // h-tests fix: a file with another draft cannot take the bill back as its draft; refused up front like the
+      // rest (409, nothing changes) rather than answered 200 with the bill under `failed`.
+      const holder = await openBillEntity.holder(firmId, b.fileId);
+      if (holder && holder !== b.id) refused.push({ code: 'bill_open', path, message: `File ${b.matterNumber} has another draft bill (${holder}); delete or approve it before reverting bill ${b.id}.` });
+    }
+    // h-tests fix: the refusal's own code (has_payments, bill_open) when every named bill is refused for the same reason.
+    const codes = new Set(refused.map((r) => r.code));
+    if (refused.length) {
+      throw new Conflict(codes.size === 1 ? [...codes][0]! : 'wrong_status', 'Only approved bills, or finalized bills with nothing paid, can be reverted.', refused.map(({ path, message }) => ({ path, message })));
+    }
   } else {
     ids = [];
     let cursor: string | undefined;
