@@ -100,7 +100,7 @@ export async function seedFirm(stack: Stack, lib: Lib, name = 'Hopper & Lovelace
   const accountingClients = file.clientIds as string[];
   if (accountingClients.length !== 2) throw new Error(`the file has ${accountingClients.length} clients`);
   await api.ok(api.put(`/accounting/files/${fileId}/allocations`, { allocations: [{ contactId: accountingClients[0], percent: '60' }, { contactId: accountingClients[1], percent: '40' }] }), 'allocations');
-  await api.ok(api.post('/practice/time-entries', { matterId: matter.id, timekeeperId: tk.id, date: '2026-11-04', description: 'Review of the engine drawings', hours: '1.5', behavior: 'bill' }), 'time entry');
+  await api.ok(api.post('/practice/time-entries', { matterId: matter.id, timekeeperId: tk.id, date: '2026-11-04', description: 'Review of the engine drawings', hours: '1.5', behavior: 'bill', taskCode: 'L110', activityCode: 'A101' }), 'time entry');
   const exp = await api.ok(api.post('/practice/billing/time-exports', {}), 'time export');
   await eventually(async () => ['succeeded', 'failed', 'partially_failed'].includes((await api.get(`/jobs/${exp.id}`)).body?.status), 60_000, 'the export');
   await api.ok(api.post(`/accounting/files/${fileId}/disbursements`, { date: '2026-11-05', description: 'Court filing fee', amount: '350.00', expenseCode: 'E112' }), 'disbursement');
@@ -156,8 +156,9 @@ export async function seedFiles(stack: Stack, lib: Lib, f: SeedFirm, o: { count:
     out.push(seeded);
   }
   await batchWrite(stack.ddb, stack.info.tables.accounting, rawItems, 4);
-  for (let i = 0; i < ledgerRecords.length; i += 2000) {
-    await lib.ledgerEntryEntity.putOwned(f.firm, ledgerRecords.slice(i, i + 2000) as never, Date.now() + 120_000);
+  // 250 a call: putOwned sends its 25-item requests at once, all on one abort signal (Node warns past 10).
+  for (let i = 0; i < ledgerRecords.length; i += 250) {
+    await lib.ledgerEntryEntity.putOwned(f.firm, ledgerRecords.slice(i, i + 250) as never, Date.now() + 120_000);
   }
   return out;
 }
