@@ -53,6 +53,8 @@ export interface Stack {
   /** DynamoDB requests the stack's handlers made since the last reset, by command. */
   metrics(): Promise<Record<string, number>>;
   resetMetrics(): Promise<void>;
+  /** Each function's invocations since the last reset (count, total and longest wall-clock ms), by function name. */
+  invocations(): Promise<Record<string, { count: number; totalMs: number; maxMs: number }>>;
   /** Waits until the handlers stop making DynamoDB requests (background sync work has drained). */
   settle(quietMs?: number, maxMs?: number): Promise<void>;
   /** CPU seconds used so far by the stack's processes, by program (node = handlers, pollers, fauxqs; java = DynamoDB Local). */
@@ -280,6 +282,11 @@ export async function startStack(log: (m: string) => void): Promise<StartedStack
       };
     },
     metrics,
+    async invocations() {
+      const r = await call<{ invocations?: Record<string, { count: number; totalMs: number; maxMs: number }> }>('GET', '/__local/metrics', undefined);
+      if (r.status !== 200) throw new Error(`GET /__local/metrics: ${r.status}`);
+      return { ...(r.body.invocations ?? {}) };
+    },
     cpu: () => treeCpu(pid),
     async resetMetrics() {
       const r = await call('DELETE', '/__local/metrics', undefined);

@@ -15,13 +15,16 @@ import { root, startStack, type BenchContext, type Result, type Scenario, type S
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** In run order: the pure CPU ones first, before the stack's pollers add noise. */
-const scenarios: { name: string; load: () => Promise<{ run: Scenario }> }[] = [
+const scenarios: { name: string; load: () => Promise<{ run: Scenario }>; optIn?: boolean }[] = [
   { name: 'invoice', load: () => import('./invoice.ts') },
   { name: 'bundles', load: () => import('./bundles.ts') },
   { name: 'rates', load: () => import('./rates.ts') },
   { name: 'sync-latency', load: () => import('./sync-latency.ts') },
   { name: 'time-export', load: () => import('./time-export.ts') },
   { name: 'bill-production', load: () => import('./bill-production.ts') },
+  { name: 'big-bill', load: () => import('./big-bill.ts') },
+  // Not in a plain `npm run bench` (about 10 minutes): `--only bill-run`, BENCH_RUN_BILLS for another size.
+  { name: 'bill-run', load: () => import('./bill-run.ts'), optIn: true },
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -31,7 +34,7 @@ if (unknown.length) {
   console.error(`Unknown scenario(s): ${unknown.join(', ')}. Known: ${scenarios.map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
-const selected = scenarios.filter((s) => !only || only.includes(s.name));
+const selected = scenarios.filter((s) => (only ? only.includes(s.name) : !s.optIn));
 
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)}s`;

@@ -43,6 +43,14 @@ export interface LocalRoutesDeps {
   /** The handlers' CloudWatch metrics (lib/shared/metrics.ts), summed from their EMF lines. */
   metrics: MetricsSink;
   chaos: Chaos;
+  /** Each function's invocations since the last reset: count, total and longest duration in ms (what Lambda's Duration metric shows). */
+  invocations: Record<string, InvocationStats>;
+}
+
+export interface InvocationStats {
+  count: number;
+  totalMs: number;
+  maxMs: number;
 }
 
 type Reply = { status: number; body: unknown };
@@ -55,7 +63,8 @@ const parsed = <T>(body: string) => JSON.parse(body || '{}') as T;
  * The endpoints only the local stack has, beside the API: the JWKS of the
  * local signing key, and under /__local/ the stack's info, running a schedule
  * now, fault injection, DynamoDB request counters, the handlers' CloudWatch
- * metrics (`?firmId=` for one firm's) and the chaos switches.
+ * metrics (`?firmId=` for one firm's), the functions' invocation durations and
+ * the chaos switches.
  * Answers undefined for any other path (the API's router takes it).
  */
 export function localRoutes(d: LocalRoutesDeps): LocalEndpoint {
@@ -74,10 +83,11 @@ export function localRoutes(d: LocalRoutesDeps): LocalEndpoint {
     'GET /__local/metrics': (_, url) => {
       const firmId = url.searchParams.get('firmId');
       const { sums, samples } = firmId ? d.metrics.ofFirm(firmId) : d.metrics.totals();
-      return { status: 200, body: { dynamodbRequests: d.dynamoRequests, ...d.chaos.counts, metrics: sums, metricSamples: samples } };
+      return { status: 200, body: { dynamodbRequests: d.dynamoRequests, ...d.chaos.counts, metrics: sums, metricSamples: samples, invocations: d.invocations } };
     },
     'DELETE /__local/metrics': () => {
       for (const key of Object.keys(d.dynamoRequests)) delete d.dynamoRequests[key];
+      for (const key of Object.keys(d.invocations)) delete d.invocations[key];
       d.metrics.reset();
       return noContent;
     },

@@ -20,7 +20,7 @@ import { projectRoot } from './paths.ts';
 import { inOwnInvocation, installInvokeStore, type AnyHandler } from './lambda-context.ts';
 import { captureMetrics } from './metrics-sink.ts';
 import { METRICS_NAMESPACE } from '#lib/shared/metric-names';
-import { chaosSwitches, localRoutes, type Chaos, type LocalRoutesDeps } from './local-routes.ts';
+import { chaosSwitches, localRoutes, type Chaos, type InvocationStats, type LocalRoutesDeps } from './local-routes.ts';
 
 export interface LocalStackOptions {
   /** HTTP API port (0 = any free port). */
@@ -99,7 +99,8 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
     configureHandlers(o, emulators, resources);
     const metrics = captureMetrics(METRICS_NAMESPACE, { echo: (o.logLevel ?? process.env.LOG_LEVEL) === 'DEBUG' });
     stoppers.push(async () => metrics.stop());
-    const { handlers, faults, dynamoRequests } = await loadHandlers(invokeStore);
+    const invocations: Record<string, InvocationStats> = {};
+    const { handlers, faults, dynamoRequests } = await loadHandlers(invokeStore, invocations);
     const scheduler = startSchedules(o, handlers);
     stoppers.push(scheduler.stop);
 
@@ -107,7 +108,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
     const keyDir = join(o.stateDir, 'keys');
     const verifier = await localVerifier(keyDir);
     let info: StackInfo | undefined;
-    const local = localRoutes({ jwks: verifier.jwks, info: () => info, scheduler, faults, dynamoRequests, metrics, chaos });
+    const local = localRoutes({ jwks: verifier.jwks, info: () => info, scheduler, faults, dynamoRequests, metrics, chaos, invocations });
     const server = await startApi(o.port, handlers, verifier, local, stoppers);
 
     await startQueuePollers(o, clients.sqs, resources, handlers, chaos, stoppers);
@@ -181,15 +182,36 @@ function configureHandlers(o: LocalStackOptions, e: Emulators, resources: Provis
  */
 async function loadHandlers(
   invokeStore: Awaited<ReturnType<typeof installInvokeStore>>,
+  invocations: Record<string, InvocationStats>,
 ): Promise<{ handlers: Map<FunctionName, AnyHandler> } & Pick<LocalRoutesDeps, 'faults' | 'dynamoRequests'>> {
   const handlers = new Map<FunctionName, AnyHandler>();
   for (const [name, decl] of declared) {
     const module = (await import(pathToFileURL(join(projectRoot, decl.entry)).href)) as { handler: AnyHandler };
-    handlers.set(name, inOwnInvocation(invokeStore, module.handler));
+    handlers.set(name, timed(name, invocations, inOwnInvocation(invokeStore, module.handler)));
   }
   const faults = await import('#lib/shared/faults');
   const { dynamoRequests } = await import('#lib/aws/dynamodb');
   return { handlers, faults, dynamoRequests };
+}
+
+/**
+ * The handler, its invocations timed (wall clock, as Lambda's Duration): the bench compares each function's
+ * longest against its declared timeout. Functions share this process, so a local duration includes waiting
+ * for the CPU behind the others, an upper bound of what one would take on its own in Lambda.
+ */
+function timed(name: string, invocations: Record<string, InvocationStats>, handler: AnyHandler): AnyHandler {
+  return async (event, context) => {
+    const started = performance.now();
+    try {
+      return await handler(event, context);
+    } finally {
+      const ms = performance.now() - started;
+      const s = (invocations[name] ??= { count: 0, totalMs: 0, maxMs: 0 });
+      s.count++;
+      s.totalMs += ms;
+      s.maxMs = Math.max(s.maxMs, ms);
+    }
+  };
 }
 
 /** The scheduled functions on their declared periods (or one period for all). */

@@ -133,6 +133,16 @@ export function singletonRecord<R extends StoredRecord & { updatedAt: string | n
   });
   return {
     load,
+    /** `load` as a read to make together with others of the same book and firm (`readTogether`). */
+    read: (firmId: string): ReadOf<{ record: R; stored: boolean }> => ({
+      store,
+      firmId,
+      sks: [sk],
+      answer: (found) => {
+        const item = found.get(sk) as R | undefined;
+        return item ? { record: strip(item), stored: true } : { record: defaults(firmId), stored: false };
+      },
+    }),
     put,
     guard,
     /**

@@ -1,10 +1,12 @@
-import { getAccountingSettings } from '../settings/service.ts';
+import type { getAccountingSettings } from '../settings/service.ts';
+import { accountingSettingsEntity } from '../entities/settings.entity.ts';
+import { readTogether } from '../../aws/entity.ts';
 import { billLineEntity } from '../entities/bill-line.entity.ts';
 import { contactEntity } from '../entities/contact.entity.ts';
 import { paymentEntity } from '../entities/payment.entity.ts';
 import type { AccountingContactRecord } from '../contacts/model.ts';
 import type { InvoiceView } from '../../documents/invoice-view.ts';
-import { sumMoney } from '../../shared/money.ts';
+import { money, sumMoney } from '../../shared/money.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { pricingInput, type BillLineRecord, type BillRecord } from './model.ts';
 import { priceBill } from './pricing.ts';
@@ -21,12 +23,13 @@ export interface InvoiceContext {
 /** What every invoice of a bill needs, read once: the firm's letterhead, the clients, the payments, the lines. */
 export async function invoiceContext(bill: BillRecord): Promise<InvoiceContext> {
   const clientIds = bill.allocations.map((a) => a.contactId);
-  const [settings, contacts, payments, lines] = await Promise.all([
-    getAccountingSettings(bill.firmId),
-    contactEntity.getMany(bill.firmId, clientIds),
-    bill.status === 'draft' ? [] : paymentEntity.ofBill(bill.firmId, bill.id),
+  // Settings and clients in one BatchGet; payments only if something was paid (every payment moves `paid`).
+  const [[settingsRead, contacts], payments, lines] = await Promise.all([
+    readTogether(accountingSettingsEntity.read(bill.firmId), contactEntity.readMany(bill.firmId, clientIds)),
+    bill.status === 'draft' || money(bill.paid).eq(0) ? [] : paymentEntity.ofBill(bill.firmId, bill.id),
     billLineEntity.all(bill.firmId, bill.id),
   ]);
+  const settings = accountingSettingsEntity.toApi(settingsRead.record);
   const priced = priceBill(lines.map(pricingInput), bill.discount ?? undefined).lines;
   return { settings, contacts, payments, lines: lines.map((l, i) => ({ ...l, billedAmount: priced[i]!.billedAmount })) };
 }

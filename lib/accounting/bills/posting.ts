@@ -8,7 +8,8 @@ import { invoiceEntity } from '../entities/invoice.entity.ts';
 import { ledgerEntryEntity } from '../entities/ledger-entry.entity.ts';
 import { numberingEntity } from '../entities/numbering.entity.ts';
 import { openBillEntity } from '../entities/open-bill.entity.ts';
-import { getAccountingSettings } from '../settings/service.ts';
+import { accountingSettingsEntity } from '../entities/settings.entity.ts';
+import { readTogether } from '../../aws/entity.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { Conflict, PreconditionFailed, type FieldError } from '../../shared/errors.ts';
 import { faultPoint } from '../../shared/faults.ts';
@@ -47,10 +48,10 @@ export async function approveBill(firmId: string, id: string, ifMatch?: number):
     return post(bill);
   }, 20);
   countMetric('billsPosted');
-  return billToApi(posted);
+  return billToApi(posted.bill, { lines: posted.lines });
 }
 
-async function post(bill: BillRecord): Promise<BillRecord> {
+async function post(bill: BillRecord): Promise<{ bill: BillRecord; lines: BillLineRecord[] }> {
   const plan = await planPosting(bill);
   if ('changed' in plan) {
     if (bill.pendingStep === 'posting') await undoPosting(bill);
@@ -69,11 +70,12 @@ async function post(bill: BillRecord): Promise<BillRecord> {
     retryFinish: plan.renumber,
   });
   faultPoint('accounting.bill.afterPost', bill.firmId);
-  return plan.next;
+  return { bill: plan.next, lines: plan.lines };
 }
 
 interface PostingPlan {
   next: BillRecord;
+  lines: BillLineRecord[];
   /** One update per line still to bill. */
   entries: TxItem[];
   /** The final items, for the bill as it stands (at `version`) when they are written. */
@@ -84,19 +86,22 @@ interface PostingPlan {
 
 async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: FieldError[] }> {
   const { firmId } = bill;
-  const [lines, file, settings, counterRead] = await Promise.all([
-    billLineEntity.all(firmId, bill.id),
-    fileEntity.get(firmId, bill.fileId),
-    getAccountingSettings(firmId),
-    numberingEntity.invoiceCounter(firmId),
-  ]);
-  if (!file) throw new Conflict('file_missing', `The file of bill ${bill.id} no longer exists.`);
-  const now = nowIso();
+  const lines = await billLineEntity.all(firmId, bill.id);
   const idsOf = (kind: BillLineRecord['kind']) => lines.filter((l) => l.kind === kind).map((l) => l.id);
-  const [entries, disbursements] = await Promise.all([
-    ledgerEntryEntity.getMany(firmId, idsOf('time')),
-    disbursementEntity.getMany(firmId, bill.fileId, idsOf('disbursement')),
-  ]);
+  // Everything else the posting needs, in one BatchGet (per 100 keys), strongly consistent: under load many bills
+  // post at once and each round trip is time another bill may take the invoice counter in.
+  const [files, settingsRead, counterRead, entries, disbursements, heldRecords] = await readTogether(
+    fileEntity.readMany(firmId, [bill.fileId]),
+    accountingSettingsEntity.read(firmId),
+    numberingEntity.readInvoiceCounter(firmId),
+    ledgerEntryEntity.readMany(firmId, idsOf('time')),
+    disbursementEntity.readMany(firmId, bill.fileId, idsOf('disbursement')),
+    invoiceEntity.readMany(firmId, bill.heldNumbers.map((h) => h.invoiceNumber)),
+  );
+  const file = files.get(bill.fileId);
+  if (!file) throw new Conflict('file_missing', `The file of bill ${bill.id} no longer exists.`);
+  const settings = accountingSettingsEntity.toApi(settingsRead.record);
+  const now = nowIso();
   const billed = new Map(priceBill(lines.map(pricingInput), discountOf(bill) ?? undefined).lines.map((l) => [l.id, l.billedAmount]));
   const changed: FieldError[] = [];
   const todo: TxItem[] = [];
@@ -117,7 +122,6 @@ async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: F
 
   const figures = priced(lines, discountOf(bill), file, bill.throughDate);
   const held = new Map(bill.heldNumbers.map((h) => [h.contactId, h.invoiceNumber]));
-  const heldRecords = await invoiceEntity.getMany(firmId, bill.heldNumbers.map((h) => h.invoiceNumber));
   const fresh = figures.allocations.filter((a) => !held.has(a.contactId));
   const invoiceDate = now.slice(0, 10);
   const options = matterOptions(file);
@@ -188,7 +192,7 @@ async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: F
     counter = await numberingEntity.invoiceCounter(firmId);
     return true;
   };
-  return { next, entries: todo, finish, renumber };
+  return { next, lines, entries: todo, finish, renumber };
 }
 
 function changedLine(line: BillLineRecord, status: string | undefined): FieldError {

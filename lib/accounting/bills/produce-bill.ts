@@ -26,15 +26,20 @@ import type { BillRecord } from './model.ts';
  * invoice mail queue, whose worker emails the stored PDFs and counts the bill
  * on the job; any other bill is counted here.
  */
-export async function produceBill(firmId: string, billId: string): Promise<BillRecord> {
-  const bill = await loadBill(firmId, billId);
+export async function produceBill(firmId: string, billId: string, read?: BillRecord): Promise<BillRecord> {
+  // The caller's fresh read, when it has one (one GetItem less a bill: bench/bill-production.ts).
+  const bill = read ?? (await loadBill(firmId, billId));
   if (isProduced(bill)) return bill;
   if (bill.status !== 'approved' || bill.pendingStep) {
     throw new Conflict('wrong_status', `Bill ${billId} is ${bill.pendingStep ?? bill.status}; only approved bills are produced.`);
   }
   const documents = await storeInvoicePdfs(bill);
+  let first = true;
   const produced = await retrying(async () => {
-    const current = await loadBill(firmId, billId);
+    // The first attempt writes over the bill as read above: its put is guarded by that version, so a bill that
+    // moved while its PDFs were made is refused and the retry reads it again and judges it afresh below.
+    const current = first ? bill : await loadBill(firmId, billId);
+    first = false;
     if (isProduced(current)) return current;
     // Reverted (or reverted and approved again) while its PDFs were made: these documents are not its own any more.
     if (current.status !== 'approved' || current.pendingStep || current.postings !== bill.postings) {
@@ -72,7 +77,7 @@ export async function onProduceBill(m: z.infer<typeof ProduceBill>): Promise<voi
     failure = { code: 'not_found', message: `Bill ${m.billId} does not exist.` };
   } else {
     try {
-      produced = await produceBill(m.firmId, m.billId);
+      produced = await produceBill(m.firmId, m.billId, bill);
     } catch (error) {
       // A bill that cannot be produced (not approved) fails for good; anything else is retried, and on the last
       // delivery counted as failed (giveUpOnBill; a rerun resumes where it stopped).

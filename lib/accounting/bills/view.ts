@@ -20,9 +20,12 @@ const filename = (bill: BillRecord, d: StoredDocument) =>
  * the header), its invoices, documents as short-lived presigned links, and
  * the emails sent. Lists pass `summary`: no lines, no links.
  */
-export async function billToApi(bill: BillRecord, options: { summary?: boolean } = {}): Promise<Bill> {
+export async function billToApi(bill: BillRecord, options: { summary?: boolean; lines?: readonly BillLineRecord[] } = {}): Promise<Bill> {
   const [lines, documents, deliveries] = await Promise.all([
-    options.summary ? { items: [], nextCursor: null } : linesPage(bill, { limit: LINES_ON_BILL }),
+    options.summary ? { items: [], nextCursor: null }
+      // Lines the caller just read (all of them, when they fit on the bill) need no second read.
+      : options.lines && options.lines.length <= LINES_ON_BILL ? pricedPage(bill, options.lines, options.lines)
+        : linesPage(bill, { limit: LINES_ON_BILL }),
     options.summary ? [] : Promise.all(bill.documents.map(async (d) => ({
       kind: d.kind,
       ...(d.contactId ? { contactId: d.contactId } : {}),
@@ -98,9 +101,14 @@ export function invoicesOf(bill: BillRecord): Invoice[] {
 export async function linesPage(bill: BillRecord, q: { limit: number; cursor?: string | undefined }): Promise<Page<BillLine>> {
   const page = await billLineEntity.page(bill.firmId, bill.id, q);
   const pricedFrom = bill.discount ? await billLineEntity.all(bill.firmId, bill.id) : page.items;
+  return { ...pricedPage(bill, page.items, pricedFrom), nextCursor: page.nextCursor };
+}
+
+/** Lines as the API shows them, priced from `pricedFrom` (every line, when the bill has a discount). */
+function pricedPage(bill: BillRecord, items: readonly BillLineRecord[], pricedFrom: readonly BillLineRecord[]): Page<BillLine> {
   const { lines } = priceBill(pricedFrom.map(pricingInput), bill.discount ?? undefined);
   const byId = new Map(lines.map((l) => [l.id, l]));
-  return { items: page.items.map((l) => lineToApi(l, byId.get(l.id)!)), nextCursor: page.nextCursor };
+  return { items: items.map((l) => lineToApi(l, byId.get(l.id)!)), nextCursor: null };
 }
 
 export function lineToApi(l: BillLineRecord, p: PricedLine): BillLine {

@@ -1,5 +1,6 @@
 import { firmPk, strip } from '../../aws/book-store.ts';
 import type { TxItem } from '../../aws/transactions.ts';
+import type { ReadOf } from '../../aws/entity.ts';
 import type { Page, PageOptions } from '../../shared/page.ts';
 import type { Disbursement } from '../files/schemas.ts';
 import { accountingTable } from './book.ts';
@@ -36,6 +37,21 @@ export const disbursementEntity = {
     const found = await accountingTable.getMany<DisbursementRecord>(firmId, ids.map((id) => sk(fileId, id)));
     return new Map([...found.values()].map((d) => [d.id, strip(d)]));
   },
+
+  /** `getMany` as a read to make together with others (`readTogether`). */
+  readMany: (firmId: string, fileId: string, ids: readonly string[]): ReadOf<Map<string, DisbursementRecord>> => ({
+    store: accountingTable,
+    firmId,
+    sks: ids.map((id) => sk(fileId, id)),
+    answer: (found) => {
+      const out = new Map<string, DisbursementRecord>();
+      for (const id of ids) {
+        const d = found.get(sk(fileId, id)) as DisbursementRecord | undefined;
+        if (d) out.set(id, strip(d));
+      }
+      return out;
+    },
+  }),
 
   /** A page of a file's disbursements, in id order. */
   pageOf: (firmId: string, fileId: string, options: PageOptions<DisbursementRecord>): Promise<Page<DisbursementRecord>> =>

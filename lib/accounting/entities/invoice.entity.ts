@@ -1,4 +1,4 @@
-import { versionedRecords } from '../../aws/entity.ts';
+import { versionedRecords, type ReadOf } from '../../aws/entity.ts';
 import type { TxItem } from '../../aws/transactions.ts';
 import type { Page, PageOptions } from '../../shared/page.ts';
 import { invoiceIdOf, type InvoiceRecord } from '../bills/model.ts';
@@ -39,6 +39,11 @@ export const invoiceEntity = {
   async getMany(firmId: string, numbers: readonly string[]): Promise<Map<string, InvoiceRecord>> {
     const found = await records.getMany(firmId, numbers.map(invoiceIdOf));
     return new Map([...found.values()].map((r) => [r.invoiceNumber, r]));
+  },
+  /** `getMany` as a read to make together with others (`readTogether`), by number. */
+  readMany: (firmId: string, numbers: readonly string[]): ReadOf<Map<string, InvoiceRecord>> => {
+    const read = records.readMany(firmId, numbers.map(invoiceIdOf));
+    return { ...read, answer: (found) => new Map([...read.answer(found).values()].map((r) => [r.invoiceNumber, r])) };
   },
   /** A write of the record at the version read (`null`: the number is new). */
   put: (record: InvoiceRecord, expected: number | null): TxItem => records.put(record, expected),

@@ -38,6 +38,7 @@ const records = versionedRecords<LedgerRecord>(accountingTable, 'LEDGER#', index
 export const ledgerEntryEntity = {
   get: records.get,
   getMany: records.getMany,
+  readMany: records.readMany,
   put: records.put,
   guard: records.guard,
 

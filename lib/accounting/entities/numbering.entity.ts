@@ -1,5 +1,6 @@
 import { firmPk } from '../../aws/book-store.ts';
 import type { TxItem } from '../../aws/transactions.ts';
+import type { ReadOf } from '../../aws/entity.ts';
 import type { NumberingSequence } from '#events/contact';
 import { numberKey } from '#events/contact-number';
 import { accountingTable } from './book.ts';
@@ -103,6 +104,14 @@ export const numberingEntity = {
 
   /** The firm's last invoice number (0 before the first). */
   invoiceCounter: (firmId: string): Promise<number> => readCounter(firmId, INVOICE),
+
+  /** `invoiceCounter` as a read to make together with others (`readTogether`). */
+  readInvoiceCounter: (firmId: string): ReadOf<number> => ({
+    store: accountingTable,
+    firmId,
+    sks: [counterKey(INVOICE)],
+    answer: (found) => (found.get(counterKey(INVOICE)) as { value?: number } | undefined)?.value ?? 0,
+  }),
 
   /** Takes invoice numbers `counter + 1` … `counter + count` together: the counter moves on, only if it still stands at `counter`. */
   takeInvoiceNumbers: (firmId: string, counter: number, count: number): TxItem => moveCounter(firmId, INVOICE, counter, counter + count),
