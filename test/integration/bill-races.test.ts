@@ -167,9 +167,9 @@ describe('bill races', () => {
       const d = await draftOf(api, f.fileId);
       const { lines } = await billWithLines(api, d.id);
       expect(lines).toHaveLength(150);
-      // First, middle or last line in bill order, at different moments of the steps.
-      const target = lines[[0, 75, 149][i % 3]!].id as string;
-      const [a, p] = await Promise.all([approve(api, d.id), sleep([20, 80][Math.floor(i / 3)]!).then(() => patchEntry(api, target))]);
+      // Last, first or middle line in bill order, at different moments of the steps (and after them).
+      const target = lines[[149, 0, 75][i % 3]!].id as string;
+      const [a, p] = await Promise.all([approve(api, d.id), sleep([10, 100, 250, 500, 900, 1500][i]!).then(() => patchEntry(api, target))]);
       const after = await billAndEntries(api, f, d.id);
       const allBilled = after.bill.status === 'approved' && !after.bill.pendingStep && after.entries.every((e) => e?.status === 'billed' && e.billId === d.id);
       return {
@@ -183,7 +183,7 @@ describe('bill races', () => {
       || (t.approve === '409 entries_changed' && t.patch === '200' && t.paths === t.target && t.after === 'plain draft');
     expect(trials.filter((t) => !ok(t))).toEqual([]);
     expect(await billInvariants(api, files, trials.map((t) => t.billId))).toEqual(HOLDS);
-  }, 180_000);
+  }, 240_000);
 
   it('a 150-line bill approved, reverted and approved again (steps both ways) keeps its invoice number', async () => {
     const { api, files } = await raceFirm({ files: 1, entriesPerFile: 150, exportTimeoutMs: 150_000 });
