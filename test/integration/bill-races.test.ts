@@ -76,18 +76,25 @@ describe('bill races', () => {
     const trials = await Promise.all(files.map(async (f, i) => {
       const d = await draftOf(api, f.fileId);
       expect((await approve(api, d.id)).status).toBe(200);
-      const [r, p] = await Promise.all([revert(api, d.id), jitter(i).then(() => pay(api, d.id, '10.00'))]);
+      // Odd trials give the payment a head start of a few ms, so both orders happen.
+      const [r, p] = await Promise.all([sleep(i % 2 ? 5 + (i % 5) * 10 : 0).then(() => revert(api, d.id)), jitter(i).then(() => pay(api, d.id, '10.00'))]);
       const after = await billAndEntries(api, f, d.id);
       const reverted = r.status === 200 && r.body.reverted?.includes(d.id);
       const revertRefused = (r.status === 409 && r.body.code === 'has_payments')
         || (r.status === 200 && r.body.failed?.some((x: any) => x.billId === d.id && x.code === 'has_payments'));
       return {
-        trial: i, billId: d.id, revert: `${r.status} ${JSON.stringify(r.body).slice(0, 200)}`, payment: `${p.status}${p.status === 201 ? '' : ` ${p.body.code}`}`,
+        trial: i, billId: d.id, revert: `${r.status} ${JSON.stringify(r.body).slice(0, 300)}`, payment: `${p.status}${p.status === 201 ? '' : ` ${p.body.code}`}`,
         outcome: reverted && p.status === 409 && plainDraft(after) && after.bill.paid === '0.00' ? 'revert won'
           : revertRefused && p.status === 201 && after.bill.status === 'approved' && after.bill.paid === '10.00' ? 'payment won' : 'neither',
       };
     }));
     expect(trials.filter((t) => t.outcome === 'neither')).toEqual([]);
+    // Once the payment is in, a revert of the bill is refused as such.
+    const again = await Promise.all(trials.filter((t) => t.outcome === 'payment won').map(async (t) => {
+      const r = await revert(api, t.billId);
+      return `${r.status} ${r.body.code}`;
+    }));
+    expect(again.filter((a) => a !== '409 has_payments')).toEqual([]);
     expect(await billInvariants(api, files, trials.map((t) => t.billId))).toEqual(HOLDS);
   });
 

@@ -134,10 +134,12 @@ export async function revertBills(firmId: string, input: BillIds): Promise<{ rev
         assertRevertable(b);
         return [];
       } catch (error) {
-        return [{ path: `billIds.${ids.indexOf(b.id)}`, message: (error as Error).message }];
+        return [{ path: `billIds.${ids.indexOf(b.id)}`, message: (error as Error).message, code: (error as Conflict).code }];
       }
     });
-    if (refused.length) throw new Conflict('wrong_status', 'Only approved bills, or finalized bills with nothing paid, can be reverted.', refused);
+    // Bills refused only for their payments answer `has_payments` (as a revert that meets a payment on the way does).
+    const code = refused.every((r) => r.code === 'has_payments') ? 'has_payments' : 'wrong_status';
+    if (refused.length) throw new Conflict(code, 'Only approved bills, or finalized bills with nothing paid, can be reverted.', refused.map(({ code: _c, ...r }) => r));
   } else {
     ids = [];
     let cursor: string | undefined;
