@@ -275,6 +275,8 @@ export const functions = {
     entry: 'functions/http/accounting-bills.ts',
     description: 'Drafting and approving bills',
     trigger: http,
+    // API Gateway's most: drafting or posting a bill of 10,000 lines takes seconds (hundreds of requests).
+    timeoutSeconds: 29,
     tables: { accounting: 'readwrite', outbox: 'readwrite' },
     buckets: { documents: 'read' },
   },

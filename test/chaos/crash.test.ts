@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mintToken } from '../../infra/local/keys.ts';
@@ -6,9 +8,9 @@ import { KillableStack } from './stack-process.ts';
 
 /**
  * SIGKILL the whole local stack at random moments during a 5,000-entry export
- * and a 200-bill production, start it again, and let it finish: every entry
- * exported once, every bill finalized once, invoice numbers without gaps, and
- * no job left running.
+ * and a 200-bill post (approve) and production, start it again, and let it
+ * finish: every entry exported once, every bill posted and finalized once,
+ * invoice numbers without gaps, no email twice, and no job left running.
  */
 const stack = new KillableStack();
 let token = '';
@@ -133,7 +135,7 @@ describe('crashes', () => {
     expect(balance.unbilled).toBe('50000.00');
   });
 
-  it('a 200-bill production killed three times finalizes every bill once, with invoice numbers 1..200', async () => {
+  it('SIGKILL during a 200-bill post-and-produce → every bill posted once, numbers gap-free', async () => {
     const contact = await ok('POST', '/practice/contacts', { kind: 'person', name: 'Biller', email: 'biller@client.test' });
     await settled(`/practice/contacts/${contact.id}`);
     const billIds: string[] = [];
@@ -143,26 +145,90 @@ describe('crashes', () => {
         const matter = await ok('POST', '/practice/matters', { name: `Bill matter ${i}`, clientIds: [contact.id], billing: { emailInvoices: true } });
         const linked = await settled(`/practice/matters/${matter.id}`);
         await ok('POST', `/accounting/files/${linked.link.otherId}/disbursements`, { date: '2026-11-02', description: 'Fee', amount: '10.00' });
-        const draft = await ok('POST', '/accounting/bills', { fileId: linked.link.otherId });
-        await ok('POST', `/accounting/bills/${draft.id}/approve`);
-        billIds.push(draft.id);
+        billIds.push((await ok('POST', '/accounting/bills', { fileId: linked.link.otherId })).id);
       }
     }));
-    let jobId = '';
-    await withCrashes(3, 2000, async () => {
-      jobId = (await ok('POST', '/billing/production/produce', {})).id;
-      await until(async () => {
-        const job = (await api('GET', `/jobs/${jobId}`)).body;
-        return job && ['succeeded', 'failed', 'partially_failed'].includes(job.status) ? job : undefined;
-      }, 400_000, 'production to finish');
+
+    // Approve = post (numbers taken then), 20 at a time, then produce, while the stack is killed three times.
+    // A request cut off by a kill is sent again (api); a retried approve of a bill it did post answers 409
+    // wrong_status: done. `busy` (too many at once) and a 5xx while the stack comes up are tried again.
+    const approveAnswers = new Map<string, string>();
+    const jobIds: string[] = [];
+    const settledJob = (jobId: string) => until(async () => {
+      const job = (await api('GET', `/jobs/${jobId}`)).body;
+      return job && ['succeeded', 'failed', 'partially_failed'].includes(job.status) ? job : undefined;
+    }, 400_000, `production job ${jobId} to finish`);
+    await withCrashes(3, 8000, async () => {
+      const todo = [...billIds];
+      await Promise.all(Array.from({ length: 20 }, async () => {
+        for (let id = todo.shift(); id !== undefined; id = todo.shift()) {
+          for (let attempt = 0; ; attempt++) {
+            const res = await api('POST', `/accounting/bills/${id}/approve`);
+            const answer = res.status === 200 ? 'approved' : res.status === 409 && res.body?.code === 'wrong_status' ? 'already approved' : undefined;
+            if (answer) {
+              approveAnswers.set(id, answer);
+              break;
+            }
+            if (attempt > 50 || !(res.status >= 500 || res.body?.code === 'busy')) {
+              approveAnswers.set(id, `${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+              break;
+            }
+            await new Promise((r) => setTimeout(r, 250));
+          }
+        }
+      }));
+      jobIds.push((await ok('POST', '/billing/production/produce', {})).id);
+      await settledJob(jobIds[0]!);
     });
-    const job = (await api('GET', `/jobs/${jobId}`)).body;
-    expect(job.status).toBe('succeeded');
-    expect(job.progress).toEqual({ done: 200, total: 200 });
+    expect(stack.kills).toBeGreaterThanOrEqual(1);
+    expect([...approveAnswers.values()].filter((a) => a !== 'approved' && a !== 'already approved')).toEqual([]);
+    expect(approveAnswers.size).toBe(200);
+
+    // A bill the job could not produce (failed on every try around a kill) is produced by a rerun, as a user would.
+    for (let rerun = 0; rerun < 3; rerun++) {
+      const left = (await Promise.all(billIds.map((id) => ok('GET', `/billing/bills/${id}`)))).filter((b) => b.status === 'approved').map((b) => b.id);
+      if (!left.length) break;
+      const jobId = (await ok('POST', '/billing/production/produce', { billIds: left })).id;
+      jobIds.push(jobId);
+      await settledJob(jobId);
+    }
+    const jobs = await Promise.all(jobIds.map((id) => ok('GET', `/jobs/${id}`)));
+    // No job left running, and every failure named with its reason.
+    expect(jobs.filter((j) => !['succeeded', 'failed', 'partially_failed'].includes(j.status) || j.errors.some((e: any) => !e.code || !e.message))).toEqual([]);
+
     const bills = await Promise.all(billIds.map((id) => ok('GET', `/billing/bills/${id}`)));
-    expect(bills.every((b) => b.status === 'finalized' && b.documents.length === 1)).toBe(true);
-    expect(bills.map((b) => Number(b.invoiceNumber)).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    // Posted once: one invoice each, documents of the first posting only, finalized.
+    expect(bills.filter((b) => b.status !== 'finalized' || b.invoices.length !== 1 || b.heldInvoiceNumbers.length !== 0)
+      .map((b) => `${b.id}: ${b.status}, ${b.invoices.length} invoices`)).toEqual([]);
+    expect(bills.filter((b) => {
+      const pdfs = b.documents.filter((d: any) => d.kind === 'invoice_pdf');
+      return pdfs.length !== 1 || pdfs[0].version !== 1 || pdfs[0].invoiceNumber !== b.invoices[0].invoiceNumber;
+    }).map((b) => b.id)).toEqual([]);
+    expect(bills.map((b) => Number(b.invoices[0].invoiceNumber)).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    const listed: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await ok('GET', `/billing/invoices?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      listed.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(listed.map((i) => Number(i.invoiceNumber)).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(listed.filter((i) => i.status !== 'open' || i.billId !== bills.find((b) => b.invoices[0].invoiceNumber === i.invoiceNumber)?.id)).toEqual([]);
+    // No entry on two bills: each file's one disbursement billed, on its one bill.
+    const doubled = await Promise.all(bills.map(async (b) => {
+      const items = (await ok('GET', `/accounting/files/${b.fileId}/disbursements`)).items as any[];
+      return items.length === 1 && items[0].status === 'billed' && b.lines.length === 1 && b.lines[0].id === items[0].id ? undefined : b.id;
+    }));
+    expect(doubled.filter(Boolean)).toEqual([]);
     // Never two emails for one invoice (one that may have been cut off mid-send is listed on the job instead).
-    expect(bills.every((b) => b.deliveries.length <= 1)).toBe(true);
+    expect(bills.filter((b) => b.deliveries.length > 1).map((b) => b.id)).toEqual([]);
+    const mailed = new Map<string, number>();
+    for (const name of readdirSync(stack.info.mailDir)) {
+      const numbers = new Set([...readFileSync(join(stack.info.mailDir, name), 'utf8').matchAll(/invoice-(\d+)\.pdf/g)].map((m) => m[1]!));
+      for (const n of numbers) mailed.set(n, (mailed.get(n) ?? 0) + 1);
+    }
+    expect([...mailed].filter(([, count]) => count > 1)).toEqual([]);
+    const uncertain = new Set(jobs.flatMap((j) => j.errors.filter((e: any) => e.code === 'email_uncertain' || e.code === 'email_failed').map((e: any) => e.billId)));
+    expect(bills.filter((b) => b.deliveries.length === 0 && !uncertain.has(b.id)).map((b) => b.id)).toEqual([]);
   });
 });

@@ -65,7 +65,11 @@ describe('races', () => {
     for (const job of jobs) {
       await eventually(async () => ((await api.get(`/jobs/${job.body.id}`)).body.status === 'succeeded' ? true : undefined), 120_000);
     }
-    const numbers = await Promise.all(billIds.map(async (id) => Number((await api.get(`/billing/bills/${id}`)).body.invoiceNumber)));
+    // Approve posted each bill (its one invoice numbered then); the two jobs only made documents, once per bill.
+    const bills = await Promise.all(billIds.map(async (id) => (await api.get(`/billing/bills/${id}`)).body));
+    expect(bills.map((b) => b.status)).toEqual(billIds.map(() => 'finalized'));
+    expect(bills.map((b) => b.documents.filter((d: any) => d.kind === 'invoice_pdf').length)).toEqual(billIds.map(() => 1));
+    const numbers = bills.flatMap((b) => b.invoices.map((i: any) => Number(i.invoiceNumber)));
     expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 });

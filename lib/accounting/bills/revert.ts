@@ -138,12 +138,12 @@ export async function revertBills(firmId: string, input: BillIds): Promise<{ rev
         refused.push({ code: error instanceof DomainError ? error.code : 'wrong_status', path, message: (error as Error).message });
         continue;
       }
-      // h-tests fix: a file with another draft cannot take the bill back as its draft; refused up front like the
+      // A file with another draft cannot take the bill back as its draft; refused up front like the
       // rest (409, nothing changes) rather than answered 200 with the bill under `failed`.
       const holder = await openBillEntity.holder(firmId, b.fileId);
       if (holder && holder !== b.id) refused.push({ code: 'bill_open', path, message: `File ${b.matterNumber} has another draft bill (${holder}); delete or approve it before reverting bill ${b.id}.` });
     }
-    // h-tests fix: the refusal's own code (has_payments, bill_open) when every named bill is refused for the same reason.
+    // The refusal's own code (has_payments, bill_open) when every named bill is refused for the same reason.
     const codes = new Set(refused.map((r) => r.code));
     if (refused.length) {
       throw new Conflict(codes.size === 1 ? [...codes][0]! : 'wrong_status', 'Only approved bills, or finalized bills with nothing paid, can be reverted.', refused.map(({ path, message }) => ({ path, message })));
