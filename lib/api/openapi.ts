@@ -131,7 +131,7 @@ function operationOf(name: string, route: RouteSpec) {
     ...(route.access !== 'public' && route.access !== 'read' ? { 'x-required-scope': route.access } : {}),
     parameters: parametersOf(route),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } }
+      ? { requestBody: { required: !route.bodyOptional, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } }
       : {}),
     responses,
   };

@@ -26,6 +26,8 @@ export interface RouteSpec<
   /** The group it is listed under (OpenAPI `tags`; each described in routes.ts `tags`). */
   readonly tag: string;
   readonly body?: Body;
+  /** The body may be left out altogether, meaning `{}` ("none named = all", as the contract says of bill actions). */
+  readonly bodyOptional?: boolean;
   readonly query?: Query;
   readonly response?: Response;
   /** Success status (200 unless said). */

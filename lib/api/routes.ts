@@ -499,7 +499,7 @@ export const routes = {
     description:
       'Answers 202 at once with a `bill_production` job (`Location`: /jobs/{id}). Each bill\'s invoice PDFs are stored, ' +
       'its clients emailed when its matter asks for it, and it turns `finalized`; a bill that fails is listed on the job.',
-    body: BillIds, response: Job, status: 202,
+    body: BillIds, bodyOptional: true, response: Job, status: 202,
   }),
   revertBills: defineRoute({
     method: 'POST', path: '/billing/production/revert', fn: 'billingApi', access: 'billing', tag: 'bills',
@@ -508,14 +508,14 @@ export const routes = {
       'Approved bills, or finalized ones with nothing paid, go back to draft: receivable reversed, entries unbilled, ' +
       'their invoice numbers held for their next approval, documents kept as earlier versions. A named bill that cannot ' +
       'be reverted (a payment, not posted) is a 409 and nothing changes; one a race changes meanwhile is under `failed`.',
-    body: BillIds,
+    body: BillIds, bodyOptional: true,
     response: z.object({ reverted: z.array(z.string()), failed: z.array(z.object({ billId: z.string(), code: z.string(), message: z.string() })) }),
   }),
   previewProduction: defineRoute({
     method: 'POST', path: '/billing/production/preview', fn: 'billDocumentsApi', access: 'read', tag: 'bills',
     summary: 'One PDF of every invoice of the named bills, or of all approved ones (application/pdf)',
     description: 'Every invoice of those bills as production would make it, in one PDF, marked as a preview. At most 100 bills.',
-    body: BillIds, produces: 'application/pdf',
+    body: BillIds, bodyOptional: true, produces: 'application/pdf',
   }),
   listBills: defineRoute({
     method: 'GET', path: '/billing/bills', fn: 'billingApi', access: 'read', tag: 'bills',

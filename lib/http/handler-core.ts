@@ -59,7 +59,7 @@ async function dispatch(bindings: Map<string, Binding>, event: Event): Promise<A
       caller,
       firmId: caller.firmId,
       params,
-      body: route.body ? parseBody(event, route.body) : undefined,
+      body: route.body ? parseBody(event, route.body, route.bodyOptional) : undefined,
       query: route.query ? parseQuery(event, route.query) : undefined,
       ifMatch: route.conditional ? parseIfMatch(event) : undefined,
       requestId,

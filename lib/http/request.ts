@@ -13,11 +13,14 @@ const READ_ONLY_FIELDS = ['id', 'version', 'createdAt', 'updatedAt', 'link'];
 const header = (event: APIGatewayProxyEventV2, name: string) =>
   Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
 
-export function parseBody<T extends z.ZodType>(event: APIGatewayProxyEventV2, schema: T): z.infer<T> {
+export function parseBody<T extends z.ZodType>(event: APIGatewayProxyEventV2, schema: T, optional = false): z.infer<T> {
   const bytes = event.body === undefined || event.body === null ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
   if (bytes.length > MAX_BODY_BYTES) throw new PayloadTooLarge(MAX_BODY_BYTES);
   const raw = decodeUtf8(bytes);
-  if (raw.trim() === '') throw new BadRequest('A JSON body is required.', [{ path: '', message: 'is required' }]);
+  if (raw.trim() === '') {
+    if (optional) return schema.parse({});
+    throw new BadRequest('A JSON body is required.', [{ path: '', message: 'is required' }]);
+  }
   assertJsonContentType(header(event, 'content-type'));
   const json = parseJsonText(raw);
   if (json && typeof json === 'object' && !Array.isArray(json)) {

@@ -294,9 +294,16 @@ describe('bills as receivables', () => {
       expect([bad.status, paths(bad)]).toEqual([400, ['billing.paymentTermsDays']]);
     });
 
-    // The matter's own terms (PATCH /practice/matters/{id} billing.paymentTermsDays) are being added to practice on
-    // another branch: the practice schema of h-tests refuses the field (400), so this waits.
-    it.todo('a matter\'s billing.paymentTermsDays 45 overrides the firm\'s terms: due dates at invoice date + 45');
+    it('a matter\'s billing.paymentTermsDays 45 overrides the firm\'s terms: due dates at invoice date + 45', async () => {
+      const { api, matter } = await billingFirm();
+      const m = await matter({ entries: [{ date: '2026-11-02', hours: '0.3' }] });
+      await ok(api.patch(`/practice/matters/${m.matterId}`, { billing: { paymentTermsDays: 45 } }), 'matter terms');
+      // The option reaches the accounting file by sync.
+      await eventually(async () => ((await api.get(`/accounting/files/${m.fileId}`)).body.options?.paymentTermsDays === 45 ? true : undefined), 20_000);
+      const posted = await approve(api, (await draftOf(api, m.fileId)).id);
+      expect(posted).toMatchObject({ paymentTermsDays: 45, dueDate: addDays(today(), 45) });
+      expect(posted.invoices[0].dueDate).toBe(addDays(today(), 45));
+    });
 
     it('aging: buckets by days past due as of a day, exact per client, payments counted when dated on or before it; nothing is overdue today', async () => {
       const { api, clients, matter } = await billingFirm({ clients: 2 });
