@@ -37,6 +37,16 @@ export interface TokenRequest {
   expiresIn?: string | number;
 }
 
+/**
+ * Signs any claims and header with the local key, exactly as given (no defaults): for tests of what the
+ * verifier refuses. `mintToken` is what a client uses.
+ */
+export async function signWithLocalKey(keyDir: string, claims: JWTPayload, header: { kid?: string; alg?: string } = { kid: KID, alg: 'RS256' }): Promise<string> {
+  const { privateJwk } = await ensureKeys(keyDir);
+  const key = await importJWK(privateJwk, 'RS256');
+  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...header } as { alg: string }).sign(key);
+}
+
 export async function mintToken(keyDir: string, request: TokenRequest): Promise<string> {
   const { privateJwk } = await ensureKeys(keyDir);
   const key = await importJWK(privateJwk, 'RS256');

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
 import { allRoutes } from '../../lib/api/routes.ts';
 import { routeKey, type RouteSpec } from '../../lib/api/route.ts';
-import { ALL_SCOPES, eventually, newFirm, token } from './helpers.ts';
+import { ALL_SCOPES, eventually, newFirm, stack, token } from './helpers.ts';
+import { signWithLocalKey } from '../../infra/local/keys.ts';
 import { buildFirm, buildSmallFirm, type FirmFixture, type SmallFirm } from './support/fixture.ts';
 import { diffSnapshots, snapshot, type FirmSnapshot } from './support/firm-state.ts';
 import { describeReply, problemFlaws, send, type RawReply } from './support/http.ts';
@@ -180,6 +181,12 @@ describe('route isolation: the route table', () => {
   });
 });
 
+const now = () => Math.floor(Date.now() / 1000);
+/** The claims of a good token of firm A (each bad token below breaks one rule). */
+const good = () => ({
+  sub: 'user-1', firm: A.firm, scope: ALL_SCOPES, iss: 'https://local.law-billing-sync.dev/', aud: 'law-billing-sync', iat: now(), exp: now() + 3600,
+});
+
 describe('route isolation: 401 without a valid token', () => {
   const badTokens: [string, string | undefined][] = [];
   beforeAll(async () => {
@@ -209,6 +216,14 @@ describe('route isolation: 401 without a valid token', () => {
           .encode(),
       ],
       ['a token without a firm', await token('', ALL_SCOPES)],
+      // API Gateway's JWT authorizer rules (infra/local/keys.ts localVerifier): what it refuses, the local stack refuses.
+      ['a token whose kid is not in the JWKS', await signWithLocalKey(stack.keyDir, good(), { kid: 'local-2', alg: 'RS256' })],
+      ['a token without a kid', await signWithLocalKey(stack.keyDir, good(), { alg: 'RS256' })],
+      ['a token without exp', await signWithLocalKey(stack.keyDir, { ...good(), exp: undefined })],
+      ['a token issued ten years ahead', await signWithLocalKey(stack.keyDir, { ...good(), iat: now() + 10 * 365 * 86_400 })],
+      ['a token not valid before an hour from now', await signWithLocalKey(stack.keyDir, { ...good(), nbf: now() + 3600 })],
+      ['a token for another audience', await signWithLocalKey(stack.keyDir, { ...good(), aud: 'someone-else' })],
+      ['a token from another issuer', await signWithLocalKey(stack.keyDir, { ...good(), iss: 'https://evil.example/' })],
     );
   });
 
@@ -220,6 +235,12 @@ describe('route isolation: 401 without a valid token', () => {
       if (before) await expectAUnchanged(before, `${key(route)} without a valid token`);
     });
   }
+
+  it('a token with client_id and no aud passes, as API Gateway takes client_id when aud is absent', async () => {
+    const { aud: _a, ...claims } = good();
+    const reply = await req('GET', '/accounting/settings', { token: await signWithLocalKey(stack.keyDir, { ...claims, client_id: 'law-billing-sync' }) });
+    expect(reply.status).toBe(200);
+  });
 
   it('public routes need no token', async () => {
     for (const route of routes.filter((r) => r.access === 'public')) {

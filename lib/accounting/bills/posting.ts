@@ -186,12 +186,15 @@ async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: F
     ];
   };
   /**
-   * Only the counter (second item) refused: another bill took those numbers. Read it again and write the same
+   * Only the counter and the new numbers refused: another bill took those numbers. Read it again and write the same
    * posting with the next ones, without reading the lines again: under load many bills post at once.
    */
   const renumber = async (refused: TransactionRefused): Promise<boolean> => {
-    const counterMoved = refused.codes[1] === 'ConditionalCheckFailed' || refused.codes[1] === 'TransactionConflict';
-    if (!fresh.length || !counterMoved || refused.codes.some((c, i) => i !== 1 && c !== 'None')) return false;
+    if (!fresh.length) return false;
+    // Items 1 and 2…: the counter, then the invoices in the bill's order; a number another bill took refuses both.
+    const freshAt = new Set([1, ...next.invoices.flatMap((i, n) => (held.has(i.contactId) ? [] : [2 + n]))]);
+    const moved = (c: string) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict';
+    if (!moved(refused.codes[1] ?? '') || refused.codes.some((c, i) => c !== 'None' && !freshAt.has(i))) return false;
     counter = await numberingEntity.invoiceCounter(firmId);
     return true;
   };
