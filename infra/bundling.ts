@@ -1,5 +1,8 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { BUNDLED_FONT_DIR, FONT_FILES } from '../lib/documents/pdf/fonts.ts';
 
 /**
  * How every Lambda bundle is built: the one definition the CDK stack
@@ -24,8 +27,9 @@ const requireBanner =
  * pdf-lib ships the metrics of all 14 standard fonts (~120 kB compressed) and a
  * PNG codec (~25 kB), and imports them whether or not they are used: its ES
  * build has no `sideEffects: false`, so esbuild keeps them. Our invoice renderer
- * (lib/documents/invoice-pdf.ts) measures text with its own Helvetica tables and
- * uses pdf-lib only to assemble pages, never `embedFont`, `embedPng` or a form;
+ * (lib/documents/invoice-pdf.ts) measures text with the embedded Noto Sans
+ * fonts' own metrics, embeds their subsets itself (lib/documents/pdf/ttf.ts)
+ * and uses pdf-lib only to assemble pages, never `embedFont`, `embedPng` or a form;
  * so the bundle carries a stub in their place that throws if anything ever does
  * reach for them. `test/infra/bundling.test.ts` renders an invoice with the
  * bundled renderer to prove the stubs are never touched.
@@ -102,18 +106,31 @@ export const bundleOptions: BuildOptions = {
   logLevel: 'warning',
 };
 
-/** Bundles one function entry (relative to the project root) into `outdir/index.mjs` (+ its source map). */
+/**
+ * The invoice fonts (lib/documents/pdf/fonts.ts) are files beside the
+ * bundle, in `fonts/`, not JavaScript inside it: 1.2 MB of TrueType would
+ * break the budget below, and a file is read once per container anyway.
+ */
+export function copyInvoiceFonts(projectRoot: string, outdir: string): void {
+  const resolve = createRequire(join(projectRoot, 'package.json')).resolve;
+  mkdirSync(join(outdir, BUNDLED_FONT_DIR), { recursive: true });
+  for (const f of FONT_FILES) copyFileSync(resolve(f.module), join(outdir, BUNDLED_FONT_DIR, f.file));
+}
+
+/** A bundle renders PDFs (and so needs the fonts beside it) when the font loader is inside. */
+export const rendersPdfs = (inputs: Record<string, unknown>) => Object.keys(inputs).some((path) => /lib\/documents\/pdf\/fonts\.ts$/.test(path));
+
+/** Bundles one function entry (relative to the project root) into `outdir/index.mjs` (+ its source map, + fonts/ if it renders invoices). */
 export async function bundleFunction(projectRoot: string, entry: string, outdir: string): Promise<void> {
-  await build({ ...bundleOptions, absWorkingDir: projectRoot, entryPoints: [join(projectRoot, entry)], outfile: join(outdir, 'index.mjs') });
+  const built = await build({ ...bundleOptions, absWorkingDir: projectRoot, entryPoints: [join(projectRoot, entry)], outfile: join(outdir, 'index.mjs'), metafile: true });
+  if (rendersPdfs(built.metafile.inputs)) copyInvoiceFonts(projectRoot, outdir);
 }
 
 /**
  * The size budget of a function bundle (index.mjs): 1 MB, so cold starts stay
- * short. One function is allowed more: sending an invoice by hand renders it
- * when production has not stored it yet (an approved bill), so that bundle
- * holds both the PDF renderer and the mail client (about 1.25 MB); it is
- * called by a person, rarely, and untraced.
+ * short. No function is allowed more: sending an invoice by hand attaches the
+ * PDF stored at posting or production (lib/accounting/bills/manual-email.ts),
+ * so the mail function never holds the renderer.
  */
 export const BUNDLE_BUDGET_BYTES = 1_000_000;
-const BUDGET_EXCEPTIONS: Record<string, number> = { 'functions/http/bill-email.ts': 1_400_000 };
-export const bundleBudget = (entry: string) => BUDGET_EXCEPTIONS[entry] ?? BUNDLE_BUDGET_BYTES;
+export const bundleBudget = (_entry: string) => BUNDLE_BUDGET_BYTES;
