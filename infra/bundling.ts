@@ -52,6 +52,29 @@ const unusedPdfLibParts: Plugin = {
 };
 
 /**
+ * pdf-lib deflates (object streams of a merged PDF, `flateStream`) and
+ * inflates (its encodings table, at load) with pako, ~46 kB of JavaScript
+ * zlib; on Node the built-in zlib does the same, so the bundle gets a
+ * two-function shim over `node:zlib` in its place. Same format (zlib
+ * streams), so what pdf-lib writes and reads is unchanged;
+ * test/infra/bundling.test.ts merges PDFs with the bundled library.
+ */
+const pakoOnNodeZlib: Plugin = {
+  name: 'pako-on-node-zlib',
+  setup(b) {
+    b.onResolve({ filter: /^pako$/ }, () => ({ path: 'pako', namespace: 'pako-on-node-zlib' }));
+    b.onLoad({ filter: /.*/, namespace: 'pako-on-node-zlib' }, () => ({
+      contents: `import { deflateSync, inflateSync } from 'node:zlib';
+const bytes = (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+export const deflate = (data, options) => bytes(deflateSync(data, options && options.level !== undefined ? { level: options.level } : undefined));
+export const inflate = (data) => bytes(inflateSync(data));
+export default { deflate, inflate };`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The X-Ray SDK (in every traced function: lib/shared/tracer.ts) requires
  * `semver` (~29 kB) for one thing: its AWS SDK v2 patcher checks the v2
  * SDK's version. We capture v3 clients only (`tracer.captureAWSv3Client`),
@@ -102,7 +125,7 @@ export const bundleOptions: BuildOptions = {
   sourcemap: true,
   sourcesContent: false,
   external: lazyCredentialProviders,
-  plugins: [unusedPdfLibParts, unusedXraySemver],
+  plugins: [unusedPdfLibParts, pakoOnNodeZlib, unusedXraySemver],
   logLevel: 'warning',
 };
 
