@@ -51,9 +51,9 @@ describe('invoice documents and emails', () => {
     await ok(api.patch(`/accounting/bills/${draft.id}`, { description: 'Usługi prawne – listopad 2026' }));
 
     // The preview of a draft already shows what the invoice will: names exactly, due date and how to pay.
-    const preview = await api.get(`/billing/bills/${draft.id}/preview`);
+    const preview = await fetch(`${stack.url}/billing/bills/${draft.id}/preview`, { headers: { authorization: `Bearer ${api.token}` } });
     expect(preview.status).toBe(200);
-    const text = (await pdfPagesText(Buffer.from(preview.body))).join('\n');
+    const text = (await pdfPagesText(Buffer.from(await preview.arrayBuffer()))).join('\n');
     expect(text).toContain(names.client);
     expect(text).toContain(names.timekeeper.name);
     expect(text).toContain('Kowalska & Παπαδόπουλος LLP');
@@ -78,7 +78,10 @@ describe('invoice documents and emails', () => {
     expect(sent.documents.filter((d: any) => d.kind === 'invoice_pdf')).toHaveLength(1);
     const [file] = mailTo(`client-${firm}@example.test`);
     const raw = readFileSync(`${stack.mailDir}/${file}`, 'utf8');
-    expect(raw).toMatch(/^From: =\?UTF-8\?.*<billing@law-billing-sync\.dev>/m); // the firm's name (encoded), the service's address
+    // From: the firm's name (MIME-encoded words, folded) beside the service's own address.
+    const from = /^From: ([^]*?<billing@law-billing-sync\.dev>)/m.exec(raw)?.[1] ?? '';
+    const fromName = [...from.matchAll(/=\?UTF-8\?B\?([^?]*)\?=/g)].map((m) => Buffer.from(m[1]!, 'base64')).reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0)).toString('utf8');
+    expect(fromName).toBe('Kowalska & Παπαδόπουλος LLP');
     expect(raw).toContain(`Reply-To: billing-${firm}@firm.test`);
     expect(raw).toContain('Content-Type: text/plain');
     expect(raw).toContain('Content-Type: text/html');
