@@ -66,8 +66,8 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
   const figures = await benchInvoiceRender(RENDERS);
   const floor = await pdfLibFloor(RENDERS);
   const coldFloor = await pdfLibColdImport();
-  ctx.log(`pdf-lib floor: ${floor.medianMs.toFixed(3)} ms per 3-page document; cold import of pdf-lib alone ${coldFloor.toFixed(1)} ms`);
-  const floorOf = 'pdf-lib alone: create + 3 blank pages + save, same process';
+  ctx.log(`pdf-lib floor: ${floor.medianMs.toFixed(3)} ms per ${PAGES}-page document; cold import of pdf-lib alone ${coldFloor.toFixed(1)} ms`);
+  const floorOf = `pdf-lib alone: create + ${PAGES} blank pages + save, same process`;
   return figures.map((f): Result => {
     switch (f.name) {
       case 'invoice_render_ms_median':
