@@ -83,6 +83,9 @@ export const ExportedEntry = z.object({
   matterName: z.string(),
   timekeeperEmail: z.string(),
   timekeeperName: z.string(),
+  /** The timekeeper's given and family names when practice has them: LEDES TIMEKEEPER_NAME is "Last, First". */
+  timekeeperFirstName: z.string().optional(),
+  timekeeperLastName: z.string().optional(),
   /** For LEDES files: the timekeeper's e-billing id and LOC classification, when practice has them. */
   timekeeperLedesId: z.string().optional(),
   timekeeperClassification: z.string().optional(),
@@ -300,7 +303,15 @@ export const BillProductionPrint = z.object({
   type: z.literal('accounting.production.print'),
   jobId: z.string(),
 });
-export const BillProductionMessage = z.discriminatedUnion('type', [BillProductionPlan, ProduceBill, BillProductionPrint]);
+/** Accounting-internal: a bill was posted; render and store its invoice PDFs (of that posting) ahead of production. */
+export const PrepareInvoices = z.object({
+  ...envelope,
+  type: z.literal('accounting.bill.prepare'),
+  billId: z.string(),
+  /** The posting the PDFs are for (the bill's `postings`); a message of an earlier one is stale. */
+  postings: z.number().int(),
+});
+export const BillProductionMessage = z.discriminatedUnion('type', [BillProductionPlan, ProduceBill, BillProductionPrint, PrepareInvoices]);
 export type BillProductionMessage = z.infer<typeof BillProductionMessage>;
 
 /** Accounting-internal: a produced bill's invoices are stored; email them, then count the bill on its job. */

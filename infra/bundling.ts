@@ -1,5 +1,8 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { BUNDLED_FONT_DIR, FONT_FILES } from '../lib/documents/pdf/fonts.ts';
 
 /**
  * How every Lambda bundle is built: the one definition the CDK stack
@@ -24,8 +27,9 @@ const requireBanner =
  * pdf-lib ships the metrics of all 14 standard fonts (~120 kB compressed) and a
  * PNG codec (~25 kB), and imports them whether or not they are used: its ES
  * build has no `sideEffects: false`, so esbuild keeps them. Our invoice renderer
- * (lib/documents/invoice-pdf.ts) measures text with its own Helvetica tables and
- * uses pdf-lib only to assemble pages, never `embedFont`, `embedPng` or a form;
+ * (lib/documents/invoice-pdf.ts) measures text with the embedded Noto Sans
+ * fonts' own metrics, embeds their subsets itself (lib/documents/pdf/ttf.ts)
+ * and uses pdf-lib only to assemble pages, never `embedFont`, `embedPng` or a form;
  * so the bundle carries a stub in their place that throws if anything ever does
  * reach for them. `test/infra/bundling.test.ts` renders an invoice with the
  * bundled renderer to prove the stubs are never touched.
@@ -42,6 +46,29 @@ const unusedPdfLibParts: Plugin = {
     );
     b.onLoad({ filter: /[\\/]@pdf-lib[\\/]upng[\\/]UPNG\.js$/ }, () => ({
       contents: `const fail = () => { ${stub('The PNG codec')} }; export default { decode: fail, toRGBA8: fail };`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * pdf-lib deflates (object streams of a merged PDF, `flateStream`) and
+ * inflates (its encodings table, at load) with pako, ~46 kB of JavaScript
+ * zlib; on Node the built-in zlib does the same, so the bundle gets a
+ * two-function shim over `node:zlib` in its place. Same format (zlib
+ * streams), so what pdf-lib writes and reads is unchanged;
+ * test/infra/bundling.test.ts merges PDFs with the bundled library.
+ */
+const pakoOnNodeZlib: Plugin = {
+  name: 'pako-on-node-zlib',
+  setup(b) {
+    b.onResolve({ filter: /^pako$/ }, () => ({ path: 'pako', namespace: 'pako-on-node-zlib' }));
+    b.onLoad({ filter: /.*/, namespace: 'pako-on-node-zlib' }, () => ({
+      contents: `import { deflateSync, inflateSync } from 'node:zlib';
+const bytes = (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+export const deflate = (data, options) => bytes(deflateSync(data, options && options.level !== undefined ? { level: options.level } : undefined));
+export const inflate = (data) => bytes(inflateSync(data));
+export default { deflate, inflate };`,
       loader: 'js',
     }));
   },
@@ -98,22 +125,35 @@ export const bundleOptions: BuildOptions = {
   sourcemap: true,
   sourcesContent: false,
   external: lazyCredentialProviders,
-  plugins: [unusedPdfLibParts, unusedXraySemver],
+  plugins: [unusedPdfLibParts, pakoOnNodeZlib, unusedXraySemver],
   logLevel: 'warning',
 };
 
-/** Bundles one function entry (relative to the project root) into `outdir/index.mjs` (+ its source map). */
+/**
+ * The invoice fonts (lib/documents/pdf/fonts.ts) are files beside the
+ * bundle, in `fonts/`, not JavaScript inside it: 1.2 MB of TrueType would
+ * break the budget below, and a file is read once per container anyway.
+ */
+export function copyInvoiceFonts(projectRoot: string, outdir: string): void {
+  const resolve = createRequire(join(projectRoot, 'package.json')).resolve;
+  mkdirSync(join(outdir, BUNDLED_FONT_DIR), { recursive: true });
+  for (const f of FONT_FILES) copyFileSync(resolve(f.module), join(outdir, BUNDLED_FONT_DIR, f.file));
+}
+
+/** A bundle renders PDFs (and so needs the fonts beside it) when the font loader is inside. */
+export const rendersPdfs = (inputs: Record<string, unknown>) => Object.keys(inputs).some((path) => /lib\/documents\/pdf\/fonts\.ts$/.test(path));
+
+/** Bundles one function entry (relative to the project root) into `outdir/index.mjs` (+ its source map, + fonts/ if it renders invoices). */
 export async function bundleFunction(projectRoot: string, entry: string, outdir: string): Promise<void> {
-  await build({ ...bundleOptions, absWorkingDir: projectRoot, entryPoints: [join(projectRoot, entry)], outfile: join(outdir, 'index.mjs') });
+  const built = await build({ ...bundleOptions, absWorkingDir: projectRoot, entryPoints: [join(projectRoot, entry)], outfile: join(outdir, 'index.mjs'), metafile: true });
+  if (rendersPdfs(built.metafile.inputs)) copyInvoiceFonts(projectRoot, outdir);
 }
 
 /**
  * The size budget of a function bundle (index.mjs): 1 MB, so cold starts stay
- * short. One function is allowed more: sending an invoice by hand renders it
- * when production has not stored it yet (an approved bill), so that bundle
- * holds both the PDF renderer and the mail client (about 1.25 MB); it is
- * called by a person, rarely, and untraced.
+ * short. No function is allowed more: sending an invoice by hand attaches the
+ * PDF stored at posting or production (lib/accounting/bills/manual-email.ts),
+ * so the mail function never holds the renderer.
  */
 export const BUNDLE_BUDGET_BYTES = 1_000_000;
-const BUDGET_EXCEPTIONS: Record<string, number> = { 'functions/http/bill-email.ts': 1_400_000 };
-export const bundleBudget = (entry: string) => BUDGET_EXCEPTIONS[entry] ?? BUNDLE_BUDGET_BYTES;
+export const bundleBudget = (_entry: string) => BUNDLE_BUDGET_BYTES;

@@ -3953,6 +3953,8 @@ export interface operations {
                         items: {
                             id: string;
                             name: string;
+                            firstName?: string;
+                            lastName?: string;
                             email: string;
                             systemRoleId?: string;
                             defaultRateLabelId?: string;
@@ -4011,6 +4013,8 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    firstName?: string;
+                    lastName?: string;
                     /** Format: email */
                     email: string;
                     systemRoleId?: string;
@@ -4036,6 +4040,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         name: string;
+                        firstName?: string;
+                        lastName?: string;
                         email: string;
                         systemRoleId?: string;
                         defaultRateLabelId?: string;
@@ -4136,6 +4142,8 @@ export interface operations {
                     name?: string;
                     /** Format: email */
                     email?: string;
+                    firstName?: string | null;
+                    lastName?: string | null;
                     systemRoleId?: string | null;
                     defaultRateLabelId?: string | null;
                     classification?: ("ADJSTR" | "ADJSMT" | "ANALST" | "ARBITR" | "ASSOC" | "TRANEE" | "AUDITR" | "CLKSEC" | "CONSLT" | "TEMPAT" | "TEMPOS" | "CSTCNS" | "CTRPTR" | "DSCATT" | "DSCPMG" | "DSCANJ" | "DSCANS" | "DOCCDR" | "DOCRAT" | "DOCRNA" | "EVDEVL" | "EXPERT" | "FLTFEE" | "FORANL" | "HLNLPF" | "INVSTG" | "IPSVPV" | "IPAGNT" | "LGLAST" | "LGLINT" | "LGPRMG" | "LIBRRN" | "MEDITR" | "MDRCRV" | "OFCOUN" | "NBOTHR" | "PARALG" | "PARTNR" | "RSRCHR" | "RSPROF" | "SECNDE" | "SPAGNT" | "SOLDSG" | "STFATT" | "STFCNS" | "TPADMN" | "TRAINR" | "TRNDEV" | "TRNFAG" | "TRANSL" | "VIDOGR") | null;
@@ -4158,6 +4166,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         name: string;
+                        firstName?: string;
+                        lastName?: string;
                         email: string;
                         systemRoleId?: string;
                         defaultRateLabelId?: string;
@@ -6152,6 +6162,12 @@ export interface operations {
                             sentAt: string;
                             messageId: string;
                         }[];
+                        warnings?: {
+                            /** @constant */
+                            code: "unprintable_characters";
+                            path: string;
+                            message: string;
+                        }[];
                         version: number;
                         createdAt: string;
                         updatedAt: string;
@@ -6337,6 +6353,12 @@ export interface operations {
                             contactId: string;
                             sentAt: string;
                             messageId: string;
+                        }[];
+                        warnings?: {
+                            /** @constant */
+                            code: "unprintable_characters";
+                            path: string;
+                            message: string;
                         }[];
                         version: number;
                         createdAt: string;
@@ -6576,6 +6598,12 @@ export interface operations {
                             sentAt: string;
                             messageId: string;
                         }[];
+                        warnings?: {
+                            /** @constant */
+                            code: "unprintable_characters";
+                            path: string;
+                            message: string;
+                        }[];
                         version: number;
                         createdAt: string;
                         updatedAt: string;
@@ -6774,6 +6802,12 @@ export interface operations {
                             sentAt: string;
                             messageId: string;
                         }[];
+                        warnings?: {
+                            /** @constant */
+                            code: "unprintable_characters";
+                            path: string;
+                            message: string;
+                        }[];
                         version: number;
                         createdAt: string;
                         updatedAt: string;
@@ -6950,6 +6984,12 @@ export interface operations {
                                 contactId: string;
                                 sentAt: string;
                                 messageId: string;
+                            }[];
+                            warnings?: {
+                                /** @constant */
+                                code: "unprintable_characters";
+                                path: string;
+                                message: string;
                             }[];
                             version: number;
                             createdAt: string;
@@ -7423,6 +7463,12 @@ export interface operations {
                                 sentAt: string;
                                 messageId: string;
                             }[];
+                            warnings?: {
+                                /** @constant */
+                                code: "unprintable_characters";
+                                path: string;
+                                message: string;
+                            }[];
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -7574,6 +7620,12 @@ export interface operations {
                             contactId: string;
                             sentAt: string;
                             messageId: string;
+                        }[];
+                        warnings?: {
+                            /** @constant */
+                            code: "unprintable_characters";
+                            path: string;
+                            message: string;
                         }[];
                         version: number;
                         createdAt: string;
@@ -8113,6 +8165,12 @@ export interface operations {
                             contactId: string;
                             sentAt: string;
                             messageId: string;
+                        }[];
+                        warnings?: {
+                            /** @constant */
+                            code: "unprintable_characters";
+                            path: string;
+                            message: string;
                         }[];
                         version: number;
                         createdAt: string;

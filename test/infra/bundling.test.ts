@@ -28,6 +28,7 @@ describe('Lambda bundling', () => {
           "export { renderInvoicePdf } from './lib/documents/invoice-pdf.ts';",
           "export { sampleInvoice } from './lib/documents/pdf/sample-invoice.ts';",
           "export { PDFDocument, StandardFonts } from 'pdf-lib';",
+          "export { mergePdfs } from './lib/documents/pdf/merge.ts';",
         ].join('\n'),
         resolveDir: projectRoot,
         loader: 'ts',
@@ -47,6 +48,19 @@ describe('Lambda bundling', () => {
     expect(text.match(/\/Type \/Page\b/g)?.length).toBeGreaterThanOrEqual(2);
     const { renderInvoicePdf } = await import('../../lib/documents/invoice-pdf.ts');
     expect(Buffer.compare(pdf, await renderInvoicePdf(view, { compress: false }))).toBe(0);
+  });
+
+  it('merges PDFs with the bundled pdf-lib, whose pako is node:zlib (object streams deflated, encodings inflated)', async () => {
+    const a: Buffer = await bundled.renderInvoicePdf(bundled.sampleInvoice({ lines: 40 }));
+    const b: Buffer = await bundled.renderInvoicePdf(bundled.sampleInvoice({ lines: 3, share: true }));
+    const merged: Buffer = await bundled.mergePdfs([a, b]);
+    const { PDFDocument } = await import('pdf-lib');
+    const [pa, pb, pm] = await Promise.all([a, b, merged].map((x) => PDFDocument.load(x)));
+    expect(pm!.getPageCount()).toBe(pa!.getPageCount() + pb!.getPageCount());
+    const { pdfPagesText } = await import('../support/pdf-text.ts');
+    const text = (await pdfPagesText(merged)).join('\n');
+    expect(text).toContain('Ma\u0142gorzata');
+    expect(text).toContain('Your share (60.00%)');
   });
 
   it('resolves credentials the way Lambda provides them, from the environment, with the lazy providers left out', async () => {

@@ -6,20 +6,20 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { renderInvoicePdf } from '../../lib/documents/invoice-pdf.ts';
+import { copyInvoiceFonts } from '../../infra/bundling.ts';
+import { renderInvoice, renderInvoicePdf } from '../../lib/documents/invoice-pdf.ts';
 import type { InvoiceView } from '../../lib/documents/invoice-view.ts';
 import type { PageCanvas } from '../../lib/documents/pdf/canvas.ts';
 import { formatAmount, formatMoney, formatPeriod, sumHundredths } from '../../lib/documents/pdf/format.ts';
 import { layoutInvoice, PAGE_HEIGHT, PAGE_WIDTH } from '../../lib/documents/pdf/layout.ts';
 import { sampleInvoice } from '../../lib/documents/pdf/sample-invoice.ts';
-import { REGULAR, textWidth, toWinAnsi, wrapText } from '../../lib/documents/pdf/text.ts';
+import { shortenName } from '../../lib/documents/pdf/names.ts';
+import { REGULAR, textWidth, toShown, unprintable, wrapText } from '../../lib/documents/pdf/text.ts';
+import { pdfInfo, pdfPagesText } from '../support/pdf-text.ts';
 
-/** The strings drawn with Tj, from an uncompressed render, octal escapes decoded as WinAnsi bytes (latin1). */
-function drawnText(pdf: Buffer): string[] {
-  const raw = pdf.toString('latin1');
-  return [...raw.matchAll(/\(((?:\\.|[^\\)])*)\) Tj/g)].map((m) =>
-    m[1]!.replace(/\\([0-7]{3}|.)/g, (_, e: string) => (e.length === 3 ? String.fromCharCode(parseInt(e, 8)) : e)),
-  );
+/** The text runs of every page, as pdf.js extracts them (through the embedded fonts' ToUnicode maps). */
+async function drawnText(pdf: Buffer): Promise<string[]> {
+  return (await pdfPagesText(pdf)).flatMap((page) => page.split('\n')).map((s) => s.trim()).filter(Boolean);
 }
 
 async function pageCount(pdf: Buffer): Promise<number> {
@@ -44,12 +44,12 @@ describe('renderInvoicePdf', () => {
     const pages = await pageCount(pdf);
     expect(pages).toBeGreaterThanOrEqual(2);
 
-    const text = drawnText(await renderInvoicePdf(view, { compress: false }));
+    const text = await drawnText(await renderInvoicePdf(view, { compress: false }));
     for (let i = 1; i <= pages; i++) expect(text).toContain(`Page ${i} of ${pages}`);
     expect(text).toContain('INVOICE');
     expect(text).toContain('INV-2025-00317');
     expect(text).toContain('Balance due');
-    expect(text).toContain('$28,692.52'); // balance, with thousands separator and $ for USD
+    expect(text).toContain('$26,892.52'); // balance, with thousands separator and $ for USD
     // The fee table header is repeated on every page it runs over.
     expect(text.filter((s) => s === 'TIMEKEEPER').length).toBeGreaterThanOrEqual(2);
     expect(text).not.toContain('PREVIEW');
@@ -65,9 +65,9 @@ describe('renderInvoicePdf', () => {
   it('marks a preview: watermark on every page, DRAFT number, note in the header', async () => {
     const pdf = await renderInvoicePdf(sampleInvoice({ lines: 40, preview: true }), { compress: false });
     const pages = await pageCount(pdf);
-    const text = drawnText(pdf);
+    const text = await drawnText(pdf);
     expect(text.filter((s) => s === 'PREVIEW')).toHaveLength(pages);
-    expect(text).toContain('PREVIEW \u0096 not an invoice'); // en dash is WinAnsi 0x96
+    expect(text).toContain('PREVIEW \u2013 not an invoice');
     expect(text).toContain('DRAFT');
     expect(text.some((s) => s.includes('INV-'))).toBe(false);
   });
@@ -78,15 +78,14 @@ describe('renderInvoicePdf', () => {
       'and preparation of a detailed memorandum for the litigation team on the deficiencies identified';
     const view = sampleInvoice({ lines: 12 });
     view.lines = view.lines.map((l) => ({ ...l, description }));
-    const text = drawnText(await renderInvoicePdf(view, { compress: false }));
-    const winAnsi = toWinAnsi(description).replace('\u2019', '\u0092');
-    const fragments = text.filter((s) => s.length > 3 && winAnsi.includes(s));
+    const text = await drawnText(await renderInvoicePdf(view, { compress: false }));
+    const fragments = text.filter((s) => s.length > 3 && description.includes(s));
     expect(fragments.length).toBeGreaterThanOrEqual(view.lines.length * 3);
-    expect(text).not.toContain(winAnsi);
+    expect(text).not.toContain(description);
   });
 
   it('shows the client\u2019s share on a split bill', async () => {
-    const text = drawnText(await renderInvoicePdf(sampleInvoice({ lines: 3, share: true }), { compress: false }));
+    const text = await drawnText(await renderInvoicePdf(sampleInvoice({ lines: 3, share: true }), { compress: false }));
     expect(text).toContain('Your share (60.00%)');
   });
 
@@ -106,10 +105,7 @@ describe('renderInvoicePdf', () => {
 
     const pdf = await renderInvoicePdf(view, { compress: false });
     expect(await pageCount(pdf)).toBeGreaterThanOrEqual(3); // the 5,000-character word is split over pages
-    // Past the binary-marker comment on line 2, an uncompressed render is plain ASCII.
-    const body = pdf.subarray(pdf.indexOf('\n', pdf.indexOf('\n') + 1));
-    expect(body.every((b) => b < 0x80)).toBe(true);
-    const text = drawnText(pdf);
+    const text = await drawnText(pdf);
     expect(text).toContain('INV|(1)\\2');
     expect(text.some((s) => s.startsWith('Emoji ? CJK ? | pipes | fi A tab here'))).toBe(true);
     expect(text.every((s) => s.length < 200)).toBe(true);
@@ -142,7 +138,7 @@ describe('renderInvoicePdf', () => {
     });
     expect(pages).toBeGreaterThan(3);
     const outside = texts.filter((t) => t.x < 49.9 || t.x + t.w > PAGE_WIDTH - 49.9 || (t.y > PAGE_HEIGHT - 66 && t.y <= PAGE_HEIGHT - 50));
-    expect(outside).toEqual([]);
+    expect(outside.map((t) => JSON.stringify(t))).toEqual([]);
     for (const t of texts) {
       expect(t.x).toBeGreaterThanOrEqual(49.9);
       expect(t.x + t.w).toBeLessThanOrEqual(PAGE_WIDTH - 49.9);
@@ -164,12 +160,12 @@ describe('renderInvoicePdf', () => {
   it('renders an empty bill on one page', async () => {
     const pdf = await renderInvoicePdf(emptyBill(), { compress: false });
     expect(await pageCount(pdf)).toBe(1);
-    const text = drawnText(pdf);
+    const text = await drawnText(pdf);
     expect(text).toContain('No fees or disbursements for this period.');
     expect(text).toContain('Page 1 of 1');
   });
 
-  it('bundles with esbuild into one file that runs anywhere', { timeout: 30_000 }, async () => {
+  it('bundles with esbuild into one file that runs with its fonts beside it', { timeout: 30_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'invoice-bundle-'));
     try {
       const entry = join(dir, 'entry.ts');
@@ -192,7 +188,8 @@ describe('renderInvoicePdf', () => {
         banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
         logLevel: 'silent',
       });
-      const out = execFileSync(process.execPath, ['index.mjs'], { cwd: join(dir, 'out'), encoding: 'utf8' });
+      copyInvoiceFonts(fileURLToPath(new URL('../..', import.meta.url)), join(dir, 'out')); // as infra/bundling.ts ships them
+      const out = execFileSync(process.execPath, ['index.mjs'], { cwd: join(dir, 'out'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       expect(out).toMatch(/^%PDF- \d+$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -200,14 +197,125 @@ describe('renderInvoicePdf', () => {
   });
 });
 
+describe('what a firm sends: names as spelled, terms, remittance', () => {
+  const names = {
+    polish: 'Łucja Wójcik-Ślązak, Łódź',
+    greek: 'Δημήτρης Παπαδόπουλος',
+    russian: 'Наталья Сергеевна Жукова',
+    german: 'Jürgen Straßmüller GmbH & Co. KG',
+  };
+
+  it('embeds Noto Sans subsets, and the text extracted equals the names given (Polish, Greek, Russian, German)', async () => {
+    const view = sampleInvoice({ lines: 6 });
+    view.client = { name: names.greek, address: { line1: names.polish, city: 'Москва', postcode: '101000', country: 'Россия' } };
+    view.lines[0]!.timekeeper = names.russian;
+    view.firm = { ...view.firm, name: names.german };
+    const { pdf, missing } = await renderInvoice(view);
+    expect(missing).toEqual([]);
+    const text = (await pdfPagesText(pdf)).join('\n');
+    for (const name of Object.values(names)) expect(text).toContain(name);
+    expect(text).toContain('Москва');
+    // Embedded, subset (ABCDEF+ prefix), one Type 0 font per weight with a ToUnicode map.
+    const doc = await PDFDocument.load(pdf);
+    const fonts = doc.context.enumerateIndirectObjects().map(([, o]) => String(o)).filter((o) => o.includes('/Type /Font') && o.includes('/Type0'));
+    expect(fonts).toHaveLength(2);
+    for (const f of fonts) {
+      expect(f).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-(Regular|Bold)/);
+      expect(f).toContain('/ToUnicode');
+    }
+    const descriptors = doc.context.enumerateIndirectObjects().map(([, o]) => String(o)).filter((o) => o.includes('/FontDescriptor') && o.includes('/FontFile2'));
+    expect(descriptors).toHaveLength(2);
+    expect(pdf.length).toBeLessThan(60_000); // subsets, not the 600 KB fonts
+  });
+
+  it('prints due date, terms, remittance, firm email/phone and Tax ID, the description, no-charge and written-down lines', async () => {
+    const text = (await pdfPagesText(await renderInvoicePdf(sampleInvoice({ lines: 12 })))).join('\n');
+    expect(text).toContain('Due date');
+    expect(text).toContain('April 30, 2025');
+    expect(text).toContain('Net 30 days');
+    expect(text).toContain('Payment is due by April 30, 2025');
+    expect(text).toContain('How to pay');
+    expect(text).toContain('ABA routing 031000053 · Account 0042 7781 9930');
+    expect(text).toContain('Reference: invoice no. INV-2025-00317');
+    expect(text).toContain('billing@hargrove-lindqvist.example · +1 215 555 0142');
+    expect(text).toContain('Tax ID 23-4567890');
+    expect(text).not.toContain('Firm ID');
+    expect(text).toContain('Professional services rendered in March 2025');
+    expect(text).toContain('No charge');
+    expect(text).toContain('No charge: 1,700.00 written off');
+    expect(text).toContain('Write-down: Courtesy write-down');
+    expect(text).toContain('-100.00');
+    expect(text).toContain('Timekeeper summary');
+    expect(text).toContain('Mar 12, 2025 · wire · ref. FT25071HX93');
+    expect(text).toContain('-$5,000.00'); // payments as reductions, one sign convention
+  });
+
+  it('shows UTBMS codes on LEDES matters, the discount, and the account summary of earlier open invoices', async () => {
+    const view = sampleInvoice({ lines: 4 });
+    view.utbms = true;
+    view.lines[0] = { ...view.lines[0]!, taskCode: 'L120', activityCode: 'A104' };
+    view.totals = { ...view.totals, discount: { amount: '-250.00', reason: 'Volume discount' } };
+    view.earlierOpen = [{ invoiceNumber: 'INV-2025-00201', invoiceDate: '2025-02-28', dueDate: '2025-03-30', amount: '4200.00', outstanding: '1200.00' }];
+    const text = (await pdfPagesText(await renderInvoicePdf(view))).join('\n');
+    expect(text).toContain('L120');
+    expect(text).toContain('A104');
+    expect(text).toContain('Discount: Volume discount');
+    expect(text).toContain('-$250.00');
+    expect(text).toContain('Account summary');
+    expect(text).toContain('INV-2025-00201');
+    expect(text).toContain('Total outstanding on this matter');
+  });
+
+  it('never leaves the totals alone on a page: the last lines go over with them', async () => {
+    for (let lines = 10; lines <= 40; lines++) {
+      const view = sampleInvoice({ lines });
+      view.disbursements = [];
+      view.remittance = undefined as never;
+      delete view.remittance;
+      const pages = await pdfPagesText(await renderInvoicePdf(view));
+      const withTotals = pages.findIndex((p) => p.includes('Balance due'));
+      const page = pages[withTotals]!;
+      // The page with the totals also holds fee lines (a date of a line), not only the totals.
+      expect(/Mar \d+, 2025\n/.test(page.slice(0, page.indexOf('Balance due'))), `${lines} lines, page ${withTotals + 1}`).toBe(true);
+    }
+  }, 60_000);
+
+  it('shortens a 56-character timekeeper name to at most two lines', async () => {
+    const view = sampleInvoice({ lines: 3 });
+    view.lines = view.lines.map((l) => ({ ...l, timekeeper: 'Maximiliana Alessandra Esperanza de la Fuente-Villanueva' }));
+    const text = await drawnText(await renderInvoicePdf(view));
+    expect(text.filter((s) => s.startsWith('M. A.')).length).toBe(3);
+  });
+
+  it('carries title, author, subject and creation date', async () => {
+    const view = { ...sampleInvoice({ lines: 2 }), createdAt: '2025-04-01T09:30:00Z' };
+    const info = await pdfInfo(await renderInvoicePdf(view));
+    expect(info.Title).toBe('Invoice INV-2025-00317 \u2013 Acquisition of Blue Heron Logistics LLC');
+    expect(info.Author).toBe('Hargrove, Lindqvist & Chen LLP');
+    expect(info.Subject).toBe('Invoice for Northwind Industrial Holdings, Inc.');
+    expect(String(info.CreationDate)).toMatch(/^D:20250401093000/);
+  });
+});
+
 describe('invoice text and numbers', () => {
-  it('keeps WinAnsi text, transliterates or replaces the rest', () => {
-    expect(toWinAnsi('Caf\u00e9 \u2013 \u201cok\u201d \u20ac5')).toBe('Caf\u00e9 \u2013 \u201cok\u201d \u20ac5');
-    expect(toWinAnsi('\u0141\u00f3d\u017a \u0219i \u0151')).toBe('L\u00f3dz si o');
-    expect(toWinAnsi('\ufb01le \uff21\uff22 \u2212 5 \u2264 6')).toBe('file AB - 5 <= 6');
-    expect(toWinAnsi('\u6f22\u5b57 \ud83d\ude00\ud83d\udc4d\ud83c\udffd!')).toBe('? ?!');
-    expect(toWinAnsi('a\u200bb\u00adc\u0007d\te\nf')).toBe('abcd e f');
-    expect(toWinAnsi('a\r\nb', true)).toBe('a\nb');
+  it('keeps what the embedded fonts draw (Latin Extended, Greek, Cyrillic), transliterates or reports the rest', () => {
+    expect(toShown('Caf\u00e9 \u2013 \u201cok\u201d \u20ac5')).toBe('Caf\u00e9 \u2013 \u201cok\u201d \u20ac5');
+    expect(toShown('\u0141\u00f3d\u017a \u0219i \u0151 \u01c5 \u0233')).toBe('\u0141\u00f3d\u017a \u0219i \u0151 \u01c5 \u0233');
+    expect(toShown('\u0394\u03b7\u03bc\u03ae\u03c4\u03c1\u03b7\u03c2 \u0416\u0443\u043a\u043e\u0432')).toBe('\u0394\u03b7\u03bc\u03ae\u03c4\u03c1\u03b7\u03c2 \u0416\u0443\u043a\u043e\u0432');
+    expect(toShown('\uff21\uff22 \u2212 5 \u2264 6')).toBe('AB \u2212 5 <= 6');
+    expect(toShown('\u6f22\u5b57 \ud83d\ude00\ud83d\udc4d\ud83c\udffd!')).toBe('? ?!');
+    expect(toShown('a\u200bb\u00adc\u0007d\te\nf')).toBe('abcd e f');
+    expect(toShown('a\r\nb', true)).toBe('a\nb');
+    expect(unprintable(['Zo\u00eb', '\u6f22\u5b57 \u6f22', undefined])).toEqual(['\u6f22', '\u5b57']);
+  });
+
+  it('shortens long names sensibly: initials first, the surname whole', () => {
+    const name = 'Maximiliana Alessandra Esperanza de la Fuente-Villanueva';
+    const lines = shortenName(name, REGULAR, 8, 80, 2);
+    expect(lines.length).toBeLessThanOrEqual(2);
+    expect(lines.join(' ')).toMatch(/^M\. A\. (E\. |Esperanza )?de la Fuente-/);
+    expect(shortenName('Eleanor Vance', REGULAR, 8, 80, 2)).toEqual(['Eleanor Vance']);
+    for (const l of shortenName('X'.repeat(80), REGULAR, 8, 80, 2)) expect(textWidth(l, REGULAR, 8)).toBeLessThanOrEqual(80);
   });
 
   it('wraps to the width, breaking words that do not fit', () => {

@@ -411,12 +411,19 @@ describe('sanitizing values', () => {
     expect(validateLedes(text)).toEqual({ ok: true, problems: [] });
   });
 
-  it('truncates timekeeper names to 30 characters', () => {
+  it('shortens timekeeper names to 30 characters at a word boundary, never mid-word', () => {
     const text = writeLedes(invoice([fee({ timekeeperName: 'Maximilianus Bartholomaeus Featherstonehaugh-Smythe' })]));
     const name = fieldsOf(linesOf(text)[2] ?? '')[21] ?? '';
-    expect(name.length).toBeLessThanOrEqual(30);
-    expect(name.startsWith('Featherstonehaugh-Smythe, Max')).toBe(true);
+    expect(name).toBe('Featherstonehaugh-Smythe, M.');
     expect(validateLedes(text).ok).toBe(true);
+  });
+
+  it('takes "Last, First" from the timekeeper\'s own first and last names, so no surname is guessed', () => {
+    const named = (line: Parameters<typeof fee>[0]) => fieldsOf(linesOf(writeLedes(invoice([fee(line)])))[2] ?? '')[21];
+    expect(named({ timekeeperName: 'Maximiliana Alessandra de la Fuente', timekeeperFirstName: 'Maximiliana Alessandra', timekeeperLastName: 'de la Fuente' }))
+      .toBe('de la Fuente, Maximiliana');
+    expect(named({ timekeeperName: 'Zoë Saldaña', timekeeperFirstName: 'Zoë', timekeeperLastName: 'Saldaña Pérez' })).toBe('Saldana Perez, Zoe');
+    expect(named({ timekeeperName: 'Ada Lovelace', timekeeperLastName: 'Lovelace' })).toBe('Lovelace');
   });
 });
 

@@ -100,6 +100,8 @@ function ledesInvoice(bill: BillRecord, invoice: InvoiceShare, ctx: InvoiceConte
       ...(l.expenseCode ? { expenseCode: l.expenseCode } : {}),
       ...(l.timekeeperLedesId ? { timekeeperId: l.timekeeperLedesId } : {}),
       ...(l.timekeeperName ? { timekeeperName: l.timekeeperName } : {}),
+      ...(l.timekeeperFirstName ? { timekeeperFirstName: l.timekeeperFirstName } : {}),
+      ...(l.timekeeperLastName ? { timekeeperLastName: l.timekeeperLastName } : {}),
       ...(l.timekeeperClassification ? { timekeeperClassification: l.timekeeperClassification } : {}),
     })), invoice.amount),
   };

@@ -1,6 +1,11 @@
+import type * as z from 'zod';
+import type { PrepareInvoices } from '#events/messages';
 import { firmFolder, putDocument } from '../../aws/s3.ts';
 import { renderInvoicePdf } from '../../documents/invoice-pdf.ts';
-import { invoiceContext, invoiceView } from './invoice-data.ts';
+import { logger } from '../../shared/logger.ts';
+import { billEntity } from '../entities/bill.entity.ts';
+import { recordDocuments } from './documents-list.ts';
+import { invoiceContext, invoiceView, summaryKey, summaryOf } from './invoice-data.ts';
 import type { BillRecord, StoredDocument } from './model.ts';
 
 /**
@@ -8,6 +13,9 @@ import type { BillRecord, StoredDocument } from './model.ts';
  * loads the PDF library). Each invoice has a fixed key per invoice number
  * and posting, so a retry overwrites rather than adds, and a bill posted
  * again after a revert keeps its earlier documents as earlier versions.
+ * Beside each PDF, a small JSON summary of what it says (amount, paid,
+ * balance, due date), so an email about it says the same without the PDF
+ * library (email.ts).
  */
 export const invoiceKey = (bill: Pick<BillRecord, 'firmId' | 'id' | 'postings'>, invoiceNumber: string) =>
   `${firmFolder(bill.firmId)}/bills/${bill.id}/v${bill.postings}/invoice-${invoiceNumber}.pdf`;
@@ -17,7 +25,29 @@ export async function storeInvoicePdfs(bill: BillRecord): Promise<StoredDocument
   const ctx = await invoiceContext(bill);
   return Promise.all(bill.invoices.map(async (invoice) => {
     const key = invoiceKey(bill, invoice.invoiceNumber);
-    await putDocument(key, await renderInvoicePdf(invoiceView(bill, invoice.contactId, ctx, false)), 'application/pdf');
+    const view = invoiceView(bill, invoice.contactId, ctx, false);
+    await putDocument(key, await renderInvoicePdf(view), 'application/pdf');
+    await putDocument(summaryKey(key), JSON.stringify(summaryOf(view)), 'application/json');
     return { kind: 'invoice_pdf' as const, contactId: invoice.contactId, invoiceNumber: invoice.invoiceNumber, version: bill.postings, key };
   }));
+}
+
+/** Every invoice of the bill has its PDF of this posting stored. */
+export const hasStoredPdfs = (bill: BillRecord) =>
+  bill.invoices.every((i) => bill.documents.some((d) => d.kind === 'invoice_pdf' && d.invoiceNumber === i.invoiceNumber && d.version === bill.postings));
+
+/**
+ * Right after posting (one outbox message written with the posting): the
+ * invoice PDFs of the approved bill, stored and listed, so sending one by
+ * hand before production attaches a stored PDF and the mail function never
+ * carries the renderer. Production renders them again (payments may have
+ * come in meanwhile). A message of an earlier posting, or for a bill already
+ * produced or with its PDFs, does nothing.
+ */
+export async function onPrepareInvoices(m: z.infer<typeof PrepareInvoices>): Promise<void> {
+  const bill = await billEntity.get(m.firmId, m.billId);
+  if (!bill || bill.status !== 'approved' || bill.pendingStep || bill.postings !== m.postings || hasStoredPdfs(bill)) return;
+  const documents = await storeInvoicePdfs(bill);
+  await recordDocuments(m.firmId, m.billId, documents);
+  logger.info('invoice PDFs prepared after posting', { billId: m.billId, invoices: documents.length });
 }

@@ -86,6 +86,8 @@ export interface BillLineRecord {
   timekeeperName?: string;
   timekeeperLedesId?: string;
   timekeeperClassification?: string;
+  timekeeperFirstName?: string;
+  timekeeperLastName?: string;
   timeEntryId?: string;
   description: string;
   hours?: string;
@@ -137,6 +139,8 @@ export function timeLine(billId: string, l: LedgerRecord): BillLineRecord {
     timekeeperName: l.timekeeperName,
     ...(l.timekeeperLedesId ? { timekeeperLedesId: l.timekeeperLedesId } : {}),
     ...(l.timekeeperClassification ? { timekeeperClassification: l.timekeeperClassification } : {}),
+    ...(l.timekeeperFirstName ? { timekeeperFirstName: l.timekeeperFirstName } : {}),
+    ...(l.timekeeperLastName ? { timekeeperLastName: l.timekeeperLastName } : {}),
     timeEntryId: l.timeEntryId,
     description: l.description,
     hours: l.hours,

@@ -1,3 +1,4 @@
+import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { commit, commitSkippingDone, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
 import { balanceEntity } from '../entities/balance.entity.ts';
 import { billEntity } from '../entities/bill.entity.ts';
@@ -183,6 +184,8 @@ async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: F
       ...balanceEntity.changes(firmId, [{ file, delta: { unbilled: toMoney(money(recorded).neg()), billed: figures.total } }]),
       ...entriesNews(next, lines, 'billed'),
       invoicesNews(next),
+      // The invoice PDFs, made in the background by the production worker (lib/accounting/bills/documents.ts).
+      outboxMessage('billProduction', { type: 'accounting.bill.prepare', firmId, billId: bill.id, postings: next.postings }),
     ];
   };
   /**

@@ -182,6 +182,8 @@ export const Bill = z.object({
   overdue: z.boolean(),
   documents: z.array(BillDocument),
   deliveries: z.array(z.object({ to: z.string(), contactId: z.string(), sentAt: z.string(), messageId: z.string() })),
+  /** What the invoice PDF cannot print as given: characters no embedded font has (shown there as "?"). */
+  warnings: z.array(z.object({ code: z.literal('unprintable_characters'), path: z.string(), message: z.string() })).optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

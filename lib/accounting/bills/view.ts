@@ -6,6 +6,7 @@ import type { Page } from '../../shared/page.ts';
 import { invoiceIdOf, isOverdue, pricingInput, type BillLineRecord, type BillRecord, type StoredDocument } from './model.ts';
 import { priceBill, type PricedLine } from './pricing.ts';
 import type { Bill, BillLine, Invoice } from './schemas.ts';
+import { unprintable } from '../../documents/pdf/shown.ts';
 
 /** Lines a bill shows itself; the rest are paged at GET /billing/bills/{id}/lines. */
 export const LINES_ON_BILL = 500;
@@ -68,6 +69,7 @@ export async function billToApi(bill: BillRecord, options: { summary?: boolean; 
       .filter((d) => d.status === 'sent')
       .map((d) => ({ to: d.to, contactId: d.key, sentAt: d.sentAt!, messageId: d.messageId! }))
       .sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
+    ...warningsOf(bill, lines.items),
     version: bill.version,
     createdAt: bill.createdAt,
     updatedAt: bill.updatedAt,
@@ -131,4 +133,20 @@ export function lineToApi(l: BillLineRecord, p: PricedLine): BillLine {
     ...(l.activityCode ? { activityCode: l.activityCode } : {}),
     ...(l.expenseCode ? { expenseCode: l.expenseCode } : {}),
   };
+}
+
+/** Texts of the bill its invoice PDF prints that hold characters no embedded font has (lib/documents/pdf/shown.ts). */
+function warningsOf(bill: BillRecord, lines: readonly BillLine[]): Pick<Bill, 'warnings'> {
+  const fields: [string, string | undefined][] = [
+    ['matterName', bill.matterName],
+    ['description', bill.description],
+    ...lines.flatMap((l, i): [string, string | undefined][] => [[`lines.${i}.description`, l.description], [`lines.${i}.timekeeperName`, l.timekeeperName]]),
+  ];
+  const warnings = fields.flatMap(([path, text]) => {
+    const missing = text ? unprintable([text]) : [];
+    if (!missing.length) return [];
+    const list = missing.slice(0, 10).map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+    return [{ code: 'unprintable_characters' as const, path, message: `The invoice PDF cannot print ${list}; it shows "?" there.` }];
+  });
+  return warnings.length ? { warnings } : {};
 }

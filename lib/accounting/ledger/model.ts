@@ -10,6 +10,9 @@ export interface LedgerRecord extends LedgerEntry {
   fixed: boolean;
   /** For LEDES: the timekeeper's e-billing id and classification, as practice sent them. */
   timekeeperLedesId?: string;
+  /** Given and family names from practice, for LEDES TIMEKEEPER_NAME. */
+  timekeeperFirstName?: string;
+  timekeeperLastName?: string;
   timekeeperClassification?: string;
   /** The bill that billed it, and what it billed (after write-downs and the bill's discount), while billed. */
   billId?: string;
@@ -52,6 +55,8 @@ export function fromExport(firmId: string, e: ExportedEntry, timekeeperId: strin
     timekeeperId,
     timekeeperName: e.timekeeperName,
     ...(e.timekeeperLedesId ? { timekeeperLedesId: e.timekeeperLedesId } : {}),
+    ...(e.timekeeperFirstName ? { timekeeperFirstName: e.timekeeperFirstName } : {}),
+    ...(e.timekeeperLastName ? { timekeeperLastName: e.timekeeperLastName } : {}),
     ...(e.timekeeperClassification ? { timekeeperClassification: e.timekeeperClassification } : {}),
     description: e.description,
     hours: e.billableHours,

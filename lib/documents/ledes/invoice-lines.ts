@@ -25,6 +25,8 @@ export interface BillLineForLedes {
   expenseCode?: string;
   timekeeperId?: string;
   timekeeperName?: string;
+  timekeeperFirstName?: string;
+  timekeeperLastName?: string;
   timekeeperClassification?: string;
 }
 
@@ -70,6 +72,8 @@ export function invoiceLedesLines(lines: readonly BillLineForLedes[], invoiceAmo
       ...(line.expenseCode !== undefined ? { expenseCode: line.expenseCode } : {}),
       ...(line.timekeeperId !== undefined ? { timekeeperId: line.timekeeperId } : {}),
       ...(line.timekeeperName !== undefined ? { timekeeperName: line.timekeeperName } : {}),
+      ...(line.timekeeperFirstName !== undefined ? { timekeeperFirstName: line.timekeeperFirstName } : {}),
+      ...(line.timekeeperLastName !== undefined ? { timekeeperLastName: line.timekeeperLastName } : {}),
       ...(line.timekeeperClassification !== undefined ? { timekeeperClassification: line.timekeeperClassification } : {}),
     };
   });

@@ -103,3 +103,29 @@ export function ledesTimekeeperName(name: string): string {
   const given = [...tokens.slice(0, start), ...(suffix ? [suffix] : [])].join(' ');
   return `${last}, ${given}`;
 }
+
+/**
+ * A "Last, Given" name cut to `max` characters at a word boundary, never
+ * mid-word: later given names go first ("de la Fuente, Maximiliana
+ * Alessandra" → "de la Fuente, Maximiliana"), then the given name becomes an
+ * initial ("de la Fuente, M."), and only a surname longer than `max` on its
+ * own is cut, at its last space or hyphen that fits.
+ */
+export function fitLedesName(name: string, max: number): string {
+  const tidy = name.replace(/\s+/g, ' ').trim();
+  if (tidy.length <= max) return tidy;
+  const comma = tidy.indexOf(',');
+  const last = comma < 0 ? tidy : tidy.slice(0, comma).trim();
+  const given = comma < 0 ? [] : tidy.slice(comma + 1).trim().split(' ').filter(Boolean);
+  for (let n = given.length - 1; n >= 1; n--) {
+    const s = `${last}, ${given.slice(0, n).join(' ')}`;
+    if (s.length <= max) return s;
+  }
+  if (given[0]) {
+    const s = `${last}, ${given[0][0]}.`;
+    if (s.length <= max) return s;
+  }
+  if (last.length <= max) return last;
+  const cut = Math.max(last.lastIndexOf(' ', max), last.lastIndexOf('-', max - 1) + 1);
+  return (cut > 0 ? last.slice(0, cut) : last.slice(0, max)).replace(/[\s-]+$/, '');
+}

@@ -9,6 +9,8 @@ export interface LedesLine {
   expenseCode?: string; // E101–E124 (E lines)
   timekeeperId?: string; // F lines
   timekeeperName?: string; // "First Last" or "Last, First" as given; the writer outputs "Last, First"
+  timekeeperFirstName?: string; // given names, when known: then no surname is guessed from timekeeperName
+  timekeeperLastName?: string; // family name, when known
   timekeeperClassification?: string; // LOC code, e.g. PARTNR
   description: string;
 }

@@ -10,7 +10,7 @@ import {
   type LedesRow,
 } from './fields.ts';
 import { isRealDay } from './numbers.ts';
-import { ledesTimekeeperName, sanitizeLedesValue } from './sanitize.ts';
+import { fitLedesName, ledesTimekeeperName, sanitizeLedesValue } from './sanitize.ts';
 import type { LedesInvoice, LedesLine, WriteLedesOptions } from './types.ts';
 
 /** Thrown when an input value cannot be written at all (not a number, not a date). */
@@ -106,7 +106,12 @@ export function writeLedes(invoice: LedesInvoice, options: WriteLedesOptions = {
     LINE_ITEM_DESCRIPTION: text('LINE_ITEM_DESCRIPTION', line.description),
     LAW_FIRM_ID: text('LAW_FIRM_ID', invoice.lawFirmId),
     LINE_ITEM_UNIT_COST: amounts.unitCost,
-    TIMEKEEPER_NAME: text('TIMEKEEPER_NAME', ledesTimekeeperName(sanitizeLedesValue(line.timekeeperName))),
+    TIMEKEEPER_NAME: fitLedesName(
+      line.timekeeperLastName
+        ? `${sanitizeLedesValue(line.timekeeperLastName)}, ${sanitizeLedesValue(line.timekeeperFirstName ?? '')}`.replace(/, $/, '')
+        : ledesTimekeeperName(sanitizeLedesValue(line.timekeeperName)),
+      LEDES_WRITE_LENGTHS.TIMEKEEPER_NAME ?? 30,
+    ),
     TIMEKEEPER_CLASSIFICATION: code('TIMEKEEPER_CLASSIFICATION', line.timekeeperClassification),
     CLIENT_MATTER_ID: text('CLIENT_MATTER_ID', invoice.clientMatterId),
   }));

@@ -1,4 +1,5 @@
-import { ASCENT, FONT_NAMES, type FontId, pdfString, textWidth } from './text.ts';
+import type { GlyphSubset } from './glyph-subset.ts';
+import { ASCENT, FONT_NAMES, type FontId, textWidth } from './text.ts';
 
 /** A colour as r, g, b in 0..1. */
 export type Rgb = readonly [number, number, number];
@@ -28,8 +29,8 @@ function rgb(c: Rgb): string {
 /**
  * Builds a page's content stream as PDF operators directly: one `BT … ET`
  * per text run, colours set only when they change. Text must already be
- * WinAnsi (see toWinAnsi); the page's resources must map F1/F2 to the
- * regular and bold fonts (see BASE_FONTS, FONT_NAMES).
+ * shown text (see toShown); it is written as glyph ids of the document's
+ * font subsets, which the page's resources map to F1/F2 (FONT_NAMES).
  */
 export class ContentCanvas implements PageCanvas {
   private readonly parts: string[] = [];
@@ -37,7 +38,7 @@ export class ContentCanvas implements PageCanvas {
   private stroke = '';
   private strokeWidth = -1;
 
-  constructor(readonly width: number, readonly height: number) {}
+  constructor(readonly width: number, readonly height: number, private readonly fonts: readonly GlyphSubset[]) {}
 
   private setFill(c: Rgb): void {
     const s = rgb(c);
@@ -50,7 +51,7 @@ export class ContentCanvas implements PageCanvas {
   text(x: number, baseline: number, text: string, font: FontId, size: number, color: Rgb): void {
     if (text === '') return;
     this.setFill(color);
-    this.parts.push(`BT /${FONT_NAMES[font]} ${num(size)} Tf ${num(x)} ${num(this.height - baseline)} Td ${pdfString(text)} Tj ET`);
+    this.parts.push(`BT /${FONT_NAMES[font]} ${num(size)} Tf ${num(x)} ${num(this.height - baseline)} Td ${this.fonts[font]!.encode(text)} Tj ET`);
   }
 
   fillRect(x: number, top: number, width: number, height: number, color: Rgb): void {
@@ -79,7 +80,7 @@ export class ContentCanvas implements PageCanvas {
     const capHeight = (ASCENT * size) / 1000;
     this.parts.push(
       `q ${rgb(color)} rg ${cos.toFixed(4)} ${sin.toFixed(4)} ${(-sin).toFixed(4)} ${cos.toFixed(4)} ${num(this.width / 2)} ${num(this.height / 2)} cm ` +
-        `BT /${FONT_NAMES[font]} ${num(size)} Tf ${num(-w / 2)} ${num(-capHeight / 2)} Td ${pdfString(text)} Tj ET Q`,
+        `BT /${FONT_NAMES[font]} ${num(size)} Tf ${num(-w / 2)} ${num(-capHeight / 2)} Td ${this.fonts[font]!.encode(text)} Tj ET Q`,
     );
   }
 

@@ -112,3 +112,8 @@ export function formatPeriod(from: string, to: string): string {
   }
   return `${formatShortDate(from)} \u2013 ${formatShortDate(to)}`;
 }
+
+/** "0", "0.00", "-0.00", "" → true. */
+export function isZeroAmount(value: string): boolean {
+  return /^\s*[+-]?0*(\.0*)?\s*$/.test(value);
+}

@@ -8,9 +8,9 @@ import type { InvoiceView } from '../invoice-view.ts';
 
 const TIMEKEEPERS = [
   { name: 'Eleanor Vance', rate: 650 },
-  { name: 'Marcus Okafor', rate: 425 },
+  { name: 'Małgorzata Wójcik-Żuławska', rate: 425 },
   { name: 'Priya Raghunathan', rate: 295 },
-  { name: 'Daniel Kowalski', rate: 180 },
+  { name: 'Jürgen Straßmüller', rate: 180 },
 ];
 
 const TASKS = [
@@ -41,7 +41,7 @@ export function sampleInvoice(options: { lines?: number; preview?: boolean; shar
   const count = options.lines ?? 40;
   const preview = options.preview ?? false;
   let fees = 0;
-  const lines = Array.from({ length: count }, (_, i) => {
+  const lines: InvoiceView['lines'] = Array.from({ length: count }, (_, i) => {
     const tk = TIMEKEEPERS[(i * 7) % TIMEKEEPERS.length]!;
     const tenths = 1 + ((i * 13) % 45); // 0.1 .. 4.5 hours
     const amount = tenths * tk.rate * 10; // cents
@@ -60,20 +60,30 @@ export function sampleInvoice(options: { lines?: number; preview?: boolean; shar
     disbursed += d.amount;
     return { date: day(3 + i * 5), description: d.description, amount: cents(d.amount), expenseCode: d.code };
   });
-  const total = fees + disbursed;
-  const shareAmount = options.share ? Math.round(total * 0.6) : total;
   const payments = [
-    { date: '2025-03-12', method: 'Wire transfer', amount: '5000.00' },
-    { date: '2025-03-27', method: 'Check no. 10482', amount: '2500.00' },
+    { date: '2025-03-12', method: 'wire', reference: 'FT25071HX93', amount: '5000.00' },
+    { date: '2025-03-27', method: 'check', reference: '10482', amount: '2500.00' },
   ];
   const paid = 750000;
+  // One no-charge line and one written down, as bills have them.
+  if (lines[3]) {
+    fees -= Math.round(Number(lines[3].amount) * 100);
+    lines[3] = { ...lines[3], amount: '0.00', noCharge: true, writtenOff: lines[3].amount };
+  }
+  if (lines[5]) lines[5] = { ...lines[5], adjustment: { amount: '-100.00', reason: 'Courtesy write-down' } };
+  const adjustments = lines[5] ? -10000 : 0;
+  const total = fees + disbursed + adjustments;
+  const shareAmount = options.share ? Math.round(total * 0.6) : total;
   return {
     preview,
     currency: 'USD',
     firm: {
       name: 'Hargrove, Lindqvist & Chen LLP',
       address: '1200 Market Street, Suite 2400\nPhiladelphia, PA 19107\nUnited States',
-      lawFirmId: 'EIN 23-4567890',
+      lawFirmId: '23-4567890',
+      taxId: '23-4567890',
+      email: 'billing@hargrove-lindqvist.example',
+      phone: '+1 215 555 0142',
     },
     client: {
       name: 'Northwind Industrial Holdings, Inc.',
@@ -82,14 +92,18 @@ export function sampleInvoice(options: { lines?: number; preview?: boolean; shar
     },
     invoiceNumber: preview ? null : 'INV-2025-00317',
     invoiceDate: '2025-03-31',
+    dueDate: '2025-04-30',
+    termsDays: 30,
+    description: 'Professional services rendered in March 2025 in connection with the acquisition of Blue Heron Logistics LLC.',
     period: { from: '2025-03-01', to: '2025-03-31' },
     matter: { name: 'Acquisition of Blue Heron Logistics LLC', number: 'M-2025-0042', clientMatterId: 'NW-LEGAL-7731' },
     lines,
     disbursements,
-    totals: { fees: cents(fees), disbursements: cents(disbursed), total: cents(total) },
+    totals: { fees: cents(fees), disbursements: cents(disbursed), adjustments: cents(adjustments), total: cents(total) },
     ...(options.share ? { share: { percent: '60.00', amount: cents(shareAmount) } } : {}),
     payments,
     paid: cents(paid),
     balanceDue: cents(shareAmount - paid),
+    remittance: 'Payee: Hargrove, Lindqvist & Chen LLP\nBank: First Keystone Bank, 1500 Walnut Street, Philadelphia, PA\nABA routing 031000053 · Account 0042 7781 9930\nSWIFT FKBKUS33',
   };
 }

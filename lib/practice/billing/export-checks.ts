@@ -108,6 +108,8 @@ export async function checkEntries(
       matterName: matter.name,
       timekeeperEmail: timekeeper?.email ?? '',
       timekeeperName: timekeeper?.name ?? e.timekeeperId,
+      ...(timekeeper?.firstName ? { timekeeperFirstName: timekeeper.firstName } : {}),
+      ...(timekeeper?.lastName ? { timekeeperLastName: timekeeper.lastName } : {}),
       ...(timekeeper?.ledesId ? { timekeeperLedesId: timekeeper.ledesId } : {}),
       ...(timekeeper?.classification ? { timekeeperClassification: timekeeper.classification } : {}),
       date: e.date,

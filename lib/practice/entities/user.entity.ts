@@ -37,6 +37,8 @@ export const userEntity = {
   toApi: (r: UserRecord): User => ({
     id: r.id,
     name: r.name,
+    ...(r.firstName !== undefined ? { firstName: r.firstName } : {}),
+    ...(r.lastName !== undefined ? { lastName: r.lastName } : {}),
     email: r.email,
     ...(r.systemRoleId !== undefined ? { systemRoleId: r.systemRoleId } : {}),
     ...(r.defaultRateLabelId !== undefined ? { defaultRateLabelId: r.defaultRateLabelId } : {}),

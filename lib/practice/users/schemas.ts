@@ -16,6 +16,9 @@ export const CustomRate = z.strictObject({ rateLabelId: Id, value: Money });
 
 const userFields = {
   name: z.string().trim().min(1, 'must not be empty').max(100),
+  /** Given and family names, for LEDES TIMEKEEPER_NAME ("Last, First"); without them the surname is guessed from `name`. */
+  firstName: z.string().trim().min(1).max(100).optional(),
+  lastName: z.string().trim().min(1).max(100).optional(),
   email: z.email('must be an email address').max(254),
   systemRoleId: Id.optional(),
   defaultRateLabelId: Id.optional(),
@@ -31,6 +34,8 @@ export type CreateUser = z.infer<typeof CreateUser>;
 export const PatchUser = z.strictObject({
   name: userFields.name.optional(),
   email: userFields.email.optional(),
+  firstName: userFields.firstName.unwrap().nullable().optional(),
+  lastName: userFields.lastName.unwrap().nullable().optional(),
   systemRoleId: Id.nullable().optional(),
   defaultRateLabelId: Id.nullable().optional(),
   classification: Classification.nullable().optional(),
@@ -42,6 +47,8 @@ export type PatchUser = z.infer<typeof PatchUser>;
 export const User = z.object({
   id: z.string(),
   name: z.string(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
   email: z.string(),
   systemRoleId: z.string().optional(),
   defaultRateLabelId: z.string().optional(),
