@@ -572,7 +572,7 @@ describe('bills as receivables', () => {
       const text = mailText(mail);
       expect(text).toContain('Please pay by Friday, with thanks.');
       expect(text).toContain(`Please find attached invoice ${ib.invoiceNumber}`);
-      expect(text).toContain(`Balance due: ${ib.amount}`);
+      expect(text).toContain(`Balance due: $${ib.amount}`);
       expect(mail).toContain('application/pdf');
       expect(mailsTo(a.email)).toEqual([]);
       // No contact and no address named: every invoiced client with an address gets its own invoice.
