@@ -75,7 +75,8 @@ describe('invoice documents and emails', () => {
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       return r.body;
     }, 30_000, 'the approved bill\'s PDF to be prepared');
-    expect(sent.documents.filter((d: any) => d.kind === 'invoice_pdf')).toHaveLength(1);
+    // Prepared, not listed: an approved bill lists its documents once produced.
+    expect(sent.documents.filter((d: any) => d.kind === 'invoice_pdf')).toHaveLength(0);
     const [file] = mailTo(`client-${firm}@example.test`);
     const raw = readFileSync(`${stack.mailDir}/${file}`, 'utf8');
     // From: the firm's name (MIME-encoded words, folded) beside the service's own address.

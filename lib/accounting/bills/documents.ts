@@ -1,10 +1,10 @@
 import type * as z from 'zod';
 import type { PrepareInvoices } from '#events/messages';
-import { firmFolder, putDocument } from '../../aws/s3.ts';
+import { putDocument } from '../../aws/s3.ts';
+import { invoiceKey } from './invoice-key.ts';
 import { renderInvoicePdf } from '../../documents/invoice-pdf.ts';
 import { logger } from '../../shared/logger.ts';
 import { billEntity } from '../entities/bill.entity.ts';
-import { recordDocuments } from './documents-list.ts';
 import { invoiceContext, invoiceView, summaryKey, summaryOf } from './invoice-data.ts';
 import type { BillRecord, StoredDocument } from './model.ts';
 
@@ -17,8 +17,7 @@ import type { BillRecord, StoredDocument } from './model.ts';
  * balance, due date), so an email about it says the same without the PDF
  * library (email.ts).
  */
-export const invoiceKey = (bill: Pick<BillRecord, 'firmId' | 'id' | 'postings'>, invoiceNumber: string) =>
-  `${firmFolder(bill.firmId)}/bills/${bill.id}/v${bill.postings}/invoice-${invoiceNumber}.pdf`;
+export { invoiceKey };
 
 /** Renders and stores every invoice of a posted bill; answers the documents to record. */
 export async function storeInvoicePdfs(bill: BillRecord): Promise<StoredDocument[]> {
@@ -38,9 +37,11 @@ export const hasStoredPdfs = (bill: BillRecord) =>
 
 /**
  * Right after posting (one outbox message written with the posting): the
- * invoice PDFs of the approved bill, stored and listed, so sending one by
+ * invoice PDFs of the approved bill, stored at their keys, so sending one by
  * hand before production attaches a stored PDF and the mail function never
- * carries the renderer. Production renders them again (payments may have
+ * carries the renderer. They are not listed on the bill (nor is the bill
+ * touched, so its version stays what approval answered): documents are
+ * listed when the bill is produced. Production renders them again (payments may have
  * come in meanwhile). A message of an earlier posting, or for a bill already
  * produced or with its PDFs, does nothing.
  */
@@ -48,6 +49,5 @@ export async function onPrepareInvoices(m: z.infer<typeof PrepareInvoices>): Pro
   const bill = await billEntity.get(m.firmId, m.billId);
   if (!bill || bill.status !== 'approved' || bill.pendingStep || bill.postings !== m.postings || hasStoredPdfs(bill)) return;
   const documents = await storeInvoicePdfs(bill);
-  await recordDocuments(m.firmId, m.billId, documents);
   logger.info('invoice PDFs prepared after posting', { billId: m.billId, invoices: documents.length });
 }

@@ -12,6 +12,7 @@ import { money } from '../../shared/money.ts';
 import { formatLongDate, formatMoney } from '../../documents/pdf/format.ts';
 import { invoiceContext, invoicedClients, invoiceView, storedSummary, type InvoiceContext, type InvoiceSummary } from './invoice-data.ts';
 import type { BillRecord } from './model.ts';
+import { invoiceKey } from './invoice-key.ts';
 
 /**
  * Emailing invoices: the PDF stored when the bill was produced is attached as
@@ -88,7 +89,10 @@ export interface StoredInvoice {
  * while production has not stored it yet.
  */
 export async function storedInvoice(bill: BillRecord, contactId: string): Promise<StoredInvoice> {
-  const key = bill.documents.find((d) => d.kind === 'invoice_pdf' && d.contactId === contactId && d.version === bill.postings)?.key;
+  // Listed once produced; before that, prepared right after posting at the same fixed key (documents.ts).
+  const number = bill.invoices.find((i) => i.contactId === contactId)?.invoiceNumber;
+  const key = bill.documents.find((d) => d.kind === 'invoice_pdf' && d.contactId === contactId && d.version === bill.postings)?.key
+    ?? (number ? invoiceKey(bill, number) : undefined);
   const content = key ? await getDocument(key) : undefined;
   if (!key || !content) throw new Conflict('invoice_not_stored', `The invoice PDF of bill ${bill.id} is being prepared; retry in a moment.`);
   return { content, key };
