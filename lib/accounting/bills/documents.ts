@@ -31,10 +31,6 @@ export async function storeInvoicePdfs(bill: BillRecord): Promise<StoredDocument
   }));
 }
 
-/** Every invoice of the bill has its PDF of this posting stored. */
-export const hasStoredPdfs = (bill: BillRecord) =>
-  bill.invoices.every((i) => bill.documents.some((d) => d.kind === 'invoice_pdf' && d.invoiceNumber === i.invoiceNumber && d.version === bill.postings));
-
 /**
  * Right after posting (one outbox message written with the posting): the
  * invoice PDFs of the approved bill, stored at their keys, so sending one by
@@ -47,7 +43,7 @@ export const hasStoredPdfs = (bill: BillRecord) =>
  */
 export async function onPrepareInvoices(m: z.infer<typeof PrepareInvoices>): Promise<void> {
   const bill = await billEntity.get(m.firmId, m.billId);
-  if (!bill || bill.status !== 'approved' || bill.pendingStep || bill.postings !== m.postings || hasStoredPdfs(bill)) return;
+  if (!bill || bill.status !== 'approved' || bill.pendingStep || bill.postings !== m.postings) return;
   const documents = await storeInvoicePdfs(bill);
   logger.info('invoice PDFs prepared after posting', { billId: m.billId, invoices: documents.length });
 }

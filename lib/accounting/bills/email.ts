@@ -11,7 +11,7 @@ import { faultPoint } from '../../shared/faults.ts';
 import { money } from '../../shared/money.ts';
 import { formatLongDate, formatMoney } from '../../documents/pdf/format.ts';
 import { invoiceContext, invoicedClients, invoiceView, storedSummary, type InvoiceContext, type InvoiceSummary } from './invoice-data.ts';
-import type { BillRecord } from './model.ts';
+import { currentInvoicePdf, type BillRecord } from './model.ts';
 import { invoiceKey } from './invoice-key.ts';
 
 /**
@@ -91,8 +91,7 @@ export interface StoredInvoice {
 export async function storedInvoice(bill: BillRecord, contactId: string): Promise<StoredInvoice> {
   // Listed once produced; before that, prepared right after posting at the same fixed key (documents.ts).
   const number = bill.invoices.find((i) => i.contactId === contactId)?.invoiceNumber;
-  const key = bill.documents.find((d) => d.kind === 'invoice_pdf' && d.contactId === contactId && d.version === bill.postings)?.key
-    ?? (number ? invoiceKey(bill, number) : undefined);
+  const key = number ? (currentInvoicePdf(bill, number)?.key ?? invoiceKey(bill, number)) : undefined;
   const content = key ? await getDocument(key) : undefined;
   if (!key || !content) throw new Conflict('invoice_not_stored', `The invoice PDF of bill ${bill.id} is being prepared; retry in a moment.`);
   return { content, key };

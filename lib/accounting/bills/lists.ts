@@ -7,7 +7,7 @@ import type { ListQuery, Page } from '../../shared/page.ts';
 import { loadBill } from './drafts.ts';
 import { agingOf } from './aging.ts';
 import { invoiceIdOf, isOverdue, type BillRecord, type InvoiceRecord } from './model.ts';
-import { billToApi, invoicesOf, linesPage } from './view.ts';
+import { billToApi, linesPage } from './view.ts';
 import type { Aging, Bill, BillLine, BillListQuery, InvoiceListQuery, ListedInvoice } from './schemas.ts';
 
 /** Approved bills waiting for production, oldest first. */
@@ -90,4 +90,3 @@ export async function aging(firmId: string, asOf: string | undefined): Promise<A
   return agingOf(invoices, day, settings.currency, (id) => contacts.get(id)?.name ?? id);
 }
 
-export { invoicesOf };

@@ -190,6 +190,16 @@ export function leadInvoicedClient(bill: Pick<BillRecord, 'allocations' | 'prima
   return bill.primaryClientId && invoiced.includes(bill.primaryClientId) ? bill.primaryClientId : invoiced[0];
 }
 
+/** The stored PDF of an invoice at the bill's current posting, once listed (production lists them). */
+export const currentInvoicePdf = (bill: Pick<BillRecord, 'documents' | 'postings'>, invoiceNumber: string): StoredDocument | undefined =>
+  bill.documents.find((d) => d.kind === 'invoice_pdf' && d.invoiceNumber === invoiceNumber && d.version === bill.postings);
+
+/** The bill without its in-steps marker (a posting or revert that has finished, or been undone). */
+export function withoutPendingStep(bill: BillRecord): BillRecord {
+  const { pendingStep: _p, ...rest } = bill;
+  return rest;
+}
+
 /** Posted: the client has been billed (its invoices exist). */
 export const isPosted = (bill: Pick<BillRecord, 'status'>) => bill.status !== 'draft';
 

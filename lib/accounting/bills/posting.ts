@@ -18,7 +18,7 @@ import { countMetric } from '../../shared/metrics.ts';
 import { money, toMoney } from '../../shared/money.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
 import { discountOf, loadBill, matterOptions, priced } from './drafts.ts';
-import { addDays, assertDraft, invoiceIdOf, pricingInput, sameAsDrafted, type BillLineRecord, type BillRecord, type InvoiceRecord, type InvoiceShare } from './model.ts';
+import { addDays, assertDraft, invoiceIdOf, pricingInput, sameAsDrafted, withoutPendingStep, type BillLineRecord, type BillRecord, type InvoiceRecord, type InvoiceShare } from './model.ts';
 import { entriesNews, invoicesNews } from './news.ts';
 import { priceBill } from './pricing.ts';
 import { commitInSteps } from './steps.ts';
@@ -131,9 +131,8 @@ async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: F
   const options = matterOptions(file);
   const terms = options.matterTermsDays ?? settings.billing.paymentTermsDays;
   const dueDate = addDays(invoiceDate, terms);
-  const { pendingStep: _p, ...rest } = bill;
   const next: BillRecord = {
-    ...rest,
+    ...withoutPendingStep(bill),
     ...options,
     ...figures,
     status: 'approved',
@@ -219,9 +218,8 @@ async function undoPosting(bill: BillRecord): Promise<void> {
   const undo = lines.map((l) =>
     l.kind === 'time' ? ledgerEntryEntity.unpost({ firmId: bill.firmId, fileId: bill.fileId, id: l.id }, bill.id, now) : disbursementEntity.unpost(bill.firmId, { fileId: bill.fileId, id: l.id }, bill.id, now));
   await commitSkippingDone(undo);
-  const { pendingStep: _p, ...draft } = bill;
   try {
-    await commit([billEntity.put({ ...draft, version: bill.version + 1, updatedAt: now }, bill.version)]);
+    await commit([billEntity.put({ ...withoutPendingStep(bill), version: bill.version + 1, updatedAt: now }, bill.version)]);
   } catch (error) {
     if (error instanceof TransactionRefused) throw new Retry('bill changed while undoing its posting');
     throw error;

@@ -14,7 +14,7 @@ import { loadBill } from './drafts.ts';
 import { storeInvoicePdfs } from './documents.ts';
 import { withDocuments } from './documents-list.ts';
 import { countProducedBill, printEntryOf, type BillProblem } from './production-count.ts';
-import type { BillRecord } from './model.ts';
+import { currentInvoicePdf, type BillRecord } from './model.ts';
 
 /**
  * Producing one bill of a production job: the bill is posted already (its
@@ -67,7 +67,7 @@ export async function produceBill(firmId: string, billId: string, read?: BillRec
 
 /** Produced at its current posting: finalized or paid, with its invoice PDFs of that posting listed. */
 const isProduced = (bill: BillRecord) =>
-  (bill.status === 'finalized' || bill.status === 'paid') && bill.invoices.every((i) => bill.documents.some((d) => d.kind === 'invoice_pdf' && d.invoiceNumber === i.invoiceNumber && d.version === bill.postings));
+  (bill.status === 'finalized' || bill.status === 'paid') && bill.invoices.every((i) => currentInvoicePdf(bill, i.invoiceNumber));
 
 export async function onProduceBill(m: z.infer<typeof ProduceBill>): Promise<void> {
   let failure: BillProblem | undefined;

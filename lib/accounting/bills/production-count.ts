@@ -1,7 +1,7 @@
 import { commit, refusedAt } from '../../aws/transactions.ts';
 import { finishJobIfDone, isFinished, jobEntity } from '../../jobs/job.entity.ts';
 import { outboxMessage } from '../../sync/outbox.entity.ts';
-import type { BillRecord } from './model.ts';
+import { currentInvoicePdf, type BillRecord } from './model.ts';
 import { nowIso } from '../../shared/clock.ts';
 import { logger } from '../../shared/logger.ts';
 
@@ -34,7 +34,7 @@ export async function countProducedBill(jobId: string, billId: string, failure: 
 
 /** A produced bill to print: its entry on the job, written before the bill is counted, so the batch never misses it. */
 export function printEntryOf(jobId: string, bill: BillRecord) {
-  const keys = bill.invoices.flatMap((i) => bill.documents.filter((d) => d.kind === 'invoice_pdf' && d.invoiceNumber === i.invoiceNumber && d.version === bill.postings).map((d) => d.key));
+  const keys = bill.invoices.flatMap((i) => currentInvoicePdf(bill, i.invoiceNumber)?.key ?? []);
   return jobEntity.putPrintEntry(jobId, bill.id, { billId: bill.id, version: bill.postings, keys });
 }
 

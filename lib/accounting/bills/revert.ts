@@ -12,7 +12,7 @@ import { BadRequest, Conflict, DomainError, NotFound } from '../../shared/errors
 import { money, toMoney } from '../../shared/money.ts';
 import { retrying } from '../../shared/retry.ts';
 import { loadBill } from './drafts.ts';
-import type { BillRecord } from './model.ts';
+import { withoutPendingStep, type BillRecord } from './model.ts';
 import { entriesNews, invoicesNews } from './news.ts';
 import { commitInSteps } from './steps.ts';
 import type { BillIds } from './schemas.ts';
@@ -45,7 +45,7 @@ export async function revertBill(firmId: string, id: string): Promise<BillRecord
     if (!file) throw new Conflict('file_missing', `The file of bill ${id} no longer exists.`);
     const now = nowIso();
     const draft: BillRecord = {
-      ...withoutStep(bill),
+      ...withoutPendingStep(bill),
       status: 'draft',
       heldNumbers: bill.invoices.map((i) => ({ contactId: i.contactId, invoiceNumber: i.invoiceNumber })),
       invoices: [],
@@ -95,11 +95,6 @@ export async function revertBill(firmId: string, id: string): Promise<BillRecord
     return draft;
   }, 20);
 }
-
-const withoutStep = (bill: BillRecord): BillRecord => {
-  const { pendingStep: _p, ...rest } = bill;
-  return rest;
-};
 
 /** The unbilling items of lines whose entries this bill still bills. */
 async function stillBilled(bill: BillRecord, items: TxItem[], lines: Awaited<ReturnType<typeof billLineEntity.all>>): Promise<TxItem[]> {
