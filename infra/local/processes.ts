@@ -2,17 +2,44 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 
-/** A free TCP port on loopback, chosen by the OS. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** The kernel's range for outgoing connections' source ports (Linux; other systems' defaults sit above 32767 too). */
+function ephemeralRange(): [number, number] {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (low && high) return [low, high];
+  } catch {
+    // not Linux
+  }
+  return [32768, 65535];
+}
+
+/** Whether a listener can take this loopback port now. */
+const canListen = (port: number) =>
+  new Promise<boolean>((resolve) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+
+/** Where ports are drawn from: registered ports below every kernel's outgoing range. */
+const PORTS_FROM = 10_000;
+
+/**
+ * A free TCP port on loopback for an emulator or the API to listen on a
+ * moment later. Not one the OS would choose for `listen(0)`: those come from
+ * the range the kernel also gives outgoing connections as their source port,
+ * so between choosing and listening, any client connecting somewhere (the
+ * SDK's first requests to DynamoDB Local, say) could take it and the listen
+ * fails with EADDRINUSE. Below that range only a listener takes a port.
+ */
+export async function freePort(): Promise<number> {
+  const below = Math.min(ephemeralRange()[0], 32_768);
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = PORTS_FROM + Math.floor(Math.random() * (below - PORTS_FROM));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`No free port between ${PORTS_FROM} and ${below - 1} on 127.0.0.1`);
 }
 
 const alive = (pid: number) => {
