@@ -34,10 +34,11 @@ export async function run(ctx: BenchContext): Promise<Result[]> {
   for (let i = 1; i < BILLS; i++) {
     const id = newId('bl');
     const invoices = model.invoices.map((inv) => ({ ...inv, invoiceNumber: String(++number) }));
-    const bill: BillRecord = { ...model, id, matterNumber: `S${String(i).padStart(6, '0')}`, invoices };
+    // A file of its own, as 10,000 matters billed in one run would have (an invoice's account summary reads its file's bills).
+    const bill: BillRecord = { ...model, id, fileId: newId('fl'), matterNumber: `S${String(i).padStart(6, '0')}`, invoices };
     items.push(lib.billEntity.put(bill, null).Put!.Item!);
     for (const l of lines) items.push(lib.billLineEntity.put(f.firm, { ...l, billId: id }).Put!.Item!);
-    for (const inv of invoices) items.push(lib.invoiceEntity.put({ ...invoice, id: `in_${inv.invoiceNumber}`, invoiceNumber: inv.invoiceNumber, billId: id, contactId: inv.contactId, amount: inv.amount, outstanding: inv.outstanding, percent: inv.percent }, null).Put!.Item!);
+    for (const inv of invoices) items.push(lib.invoiceEntity.put({ ...invoice, id: `in_${inv.invoiceNumber}`, invoiceNumber: inv.invoiceNumber, billId: id, fileId: bill.fileId, contactId: inv.contactId, amount: inv.amount, outstanding: inv.outstanding, percent: inv.percent }, null).Put!.Item!);
   }
   await batchWrite(stack.ddb, stack.info.tables.accounting, items, 8);
   await f.api.ok(f.api.put('/billing/settings', { scheduledProduction: true }), 'billing settings');

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { call, client, eventually, newFirm, person, settledRecord, stack, type Client, type Reply } from './helpers.ts';
 import { assertContract } from './support/contract.ts';
+import { pdfPagesText } from '../support/pdf-text.ts';
 import { allLines, cents, ledgerOf, money, settledJob, startProduce } from './support/bill-fixtures.ts';
 
 /**
@@ -233,6 +234,39 @@ describe('bills as receivables', () => {
       const all = [...p1.invoices, ...p2.invoices].map((i: any) => Number(i.invoiceNumber)).sort((x, y) => x - y);
       expect(all).toEqual([1, 2, 3, 4, 5, 6]);
       expect((await walk(api, '/billing/invoices')).map((i) => i.invoiceNumber)).toEqual(['1', '2', '3', '4', '5', '6']);
+    });
+
+    it("each client's account summary lists that client's open invoices on this matter only, at what is outstanding", async () => {
+      const { api, clients, matter, addWork } = await billingFirm({ clients: 2 });
+      const [a, b] = clients as [typeof clients[0], typeof clients[0]];
+      const day = today();
+      const m = await matter({ clients: [0, 1], percents: ['50.00', '50.00'], disbursements: [{ date: '2026-11-04', amount: '200.00' }] });
+      const first = await approve(api, (await draftOf(api, m.fileId)).id);
+      // A pays 30.00 of its 100.00; B pays all of its own.
+      await ok(api.post(`/billing/bills/${first.id}/payments`, { amount: '30.00', date: day, method: 'check', contactId: a.id }), 'A pays part');
+      await ok(api.post(`/billing/bills/${first.id}/payments`, { amount: '100.00', date: day, method: 'check', contactId: b.id }), 'B pays');
+      // A's open invoice on another matter is not this matter's account.
+      const other = await matter({ clients: [0], disbursements: [{ date: '2026-11-05', amount: '55.55' }] });
+      await approve(api, (await draftOf(api, other.fileId)).id);
+
+      await addWork(m.matterId, m.fileId, { disbursements: [{ date: '2026-11-20', amount: '80.00' }] });
+      const second = await approve(api, (await draftOf(api, m.fileId)).id);
+      const textOf = async (contactId: string) => {
+        const pdf = await pdfReply(api, 'GET', `/billing/bills/${second.id}/preview?contactId=${contactId}`);
+        expect(pdf.status).toBe(200);
+        return (await pdfPagesText(pdf.bytes)).join('\n');
+      };
+      const [aText, bText] = [await textOf(a.id), await textOf(b.id)];
+      const aFirst = first.invoices.find((i: any) => i.contactId === a.id).invoiceNumber;
+      // Rows read invoice, date, due, amount, outstanding: A's first invoice at 70.00 of 100.00, then this one.
+      const summary = aText.slice(aText.indexOf('Account summary')).split(/\s*\n\s*/).filter(Boolean);
+      const row = summary.indexOf(aFirst);
+      expect(row, aText).toBeGreaterThan(0);
+      expect([summary[row + 3], summary[row + 4]]).toEqual(['100.00', '70.00']);
+      expect(summary[summary.indexOf('Total outstanding on this matter') + 1]).toBe('110.00');
+      expect(aText).not.toContain('55.55');
+      // B has paid its earlier invoice, so owes nothing earlier on this matter: no account summary at all.
+      expect(bText).not.toContain('Account summary');
     });
   });
 

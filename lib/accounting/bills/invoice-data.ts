@@ -5,12 +5,12 @@ import { readTogether } from '../../aws/entity.ts';
 import { billLineEntity } from '../entities/bill-line.entity.ts';
 import { contactEntity } from '../entities/contact.entity.ts';
 import { paymentEntity } from '../entities/payment.entity.ts';
-import { invoiceEntity } from '../entities/invoice.entity.ts';
+import { billEntity } from '../entities/bill.entity.ts';
 import type { AccountingContactRecord } from '../contacts/model.ts';
 import type { InvoiceView } from '../../documents/invoice-view.ts';
 import { money, sumMoney, toMoney } from '../../shared/money.ts';
 import { nowIso } from '../../shared/clock.ts';
-import { addDays, pricingInput, type BillLineRecord, type BillRecord, type InvoiceRecord } from './model.ts';
+import { addDays, isPosted, pricingInput, type BillLineRecord, type BillRecord, type InvoiceRecord } from './model.ts';
 import { priceBill } from './pricing.ts';
 import type { Payment } from './schemas.ts';
 
@@ -21,7 +21,7 @@ export interface InvoiceContext {
   /** The bill's lines in bill order, with what each bills and its own write-down or write-up. */
   lines: (BillLineRecord & { billedAmount: string; ownAdjustment: string })[];
   /** Per client: that client's other invoices on this matter still open (the account summary). */
-  earlierOpen: Map<string, InvoiceRecord[]>;
+  earlierOpen: Map<string, EarlierInvoice[]>;
 }
 
 /** How a payment method reads on an invoice. */
@@ -31,15 +31,38 @@ const METHOD_LABELS: Record<string, string> = {
 
 /** The most earlier open invoices an account summary lists (the oldest first). */
 const EARLIER_OPEN_LIMIT = 20;
+/** A file's bills read per page for the account summary. */
+const FILE_BILLS_PAGE = 100;
 
-async function earlierOpenOf(bill: BillRecord, contactId: string): Promise<InvoiceRecord[]> {
-  const page = await invoiceEntity.page(bill.firmId, {
-    contactId,
-    status: 'open',
-    limit: EARLIER_OPEN_LIMIT,
-    filter: (r) => r.fileId === bill.fileId && r.billId !== bill.id && (!bill.invoiceDate || r.invoiceDate <= bill.invoiceDate),
-  });
-  return page.items;
+/** An earlier invoice of the matter, as the account summary shows it. */
+export type EarlierInvoice = Pick<InvoiceRecord, 'invoiceNumber' | 'invoiceDate' | 'dueDate' | 'amount' | 'outstanding'>;
+
+/**
+ * Per client of the bill: that client's invoices on the same file, posted
+ * earlier and still open, from the file's own bills (each carries its
+ * invoices, kept with every payment in the same transaction as the invoice
+ * records). Read by file, not by client: a client with thousands of
+ * invoices across other matters costs nothing here (reading the client's
+ * invoices and filtering by file paged through all of them, per render).
+ */
+async function earlierOpenByClient(bill: BillRecord, clients: readonly string[]): Promise<Map<string, EarlierInvoice[]>> {
+  const wanted = new Set(clients);
+  const found = new Map<string, EarlierInvoice[]>(clients.map((c) => [c, []]));
+  const isEarlierPosted = (b: BillRecord) =>
+    b.id !== bill.id && isPosted(b) && !b.pendingStep && (!bill.invoiceDate || (b.invoiceDate ?? '') <= bill.invoiceDate);
+  let cursor: string | undefined;
+  do {
+    const page = await billEntity.page(bill.firmId, { fileId: bill.fileId, limit: FILE_BILLS_PAGE, cursor, filter: isEarlierPosted });
+    for (const b of page.items) {
+      for (const share of b.invoices) {
+        if (share.status !== 'open' || !wanted.has(share.contactId)) continue;
+        found.get(share.contactId)!.push({ invoiceNumber: share.invoiceNumber, invoiceDate: b.invoiceDate!, dueDate: b.dueDate!, amount: share.amount, outstanding: share.outstanding });
+      }
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  for (const [c, list] of found) found.set(c, list.sort((x, y) => x.invoiceNumber.localeCompare(y.invoiceNumber, 'en', { numeric: true })).slice(0, EARLIER_OPEN_LIMIT));
+  return found;
 }
 
 /** What every invoice of a bill needs, read once: the firm's letterhead, the clients, the payments, the lines. */
@@ -50,7 +73,7 @@ export async function invoiceContext(bill: BillRecord): Promise<InvoiceContext> 
     readTogether(accountingSettingsEntity.read(bill.firmId), contactEntity.readMany(bill.firmId, clientIds)),
     bill.status === 'draft' || money(bill.paid).eq(0) ? [] : paymentEntity.ofBill(bill.firmId, bill.id),
     billLineEntity.all(bill.firmId, bill.id),
-    Promise.all(invoicedClients(bill).map(async (c) => [c, await earlierOpenOf(bill, c)] as const)),
+    earlierOpenByClient(bill, invoicedClients(bill)),
   ]);
   const settings = accountingSettingsEntity.toApi(settingsRead.record);
   const priced = priceBill(lines.map(pricingInput), bill.discount ?? undefined).lines;
@@ -59,7 +82,7 @@ export async function invoiceContext(bill: BillRecord): Promise<InvoiceContext> 
     contacts,
     payments,
     lines: lines.map((l, i) => ({ ...l, billedAmount: priced[i]!.billedAmount, ownAdjustment: priced[i]!.ownAdjustment })),
-    earlierOpen: new Map(earlier),
+    earlierOpen: earlier,
   };
 }
 

@@ -52,7 +52,7 @@ export async function approveBill(firmId: string, id: string, ifMatch?: number):
     // 60 tries with the capped backoff stay within the function's timeout.
   }, 60);
   countMetric('billsPosted');
-  return billToApi(posted.bill, { lines: posted.lines });
+  return billToApi(posted.bill, { lines: posted.lines, justPosted: true });
 }
 
 async function post(bill: BillRecord): Promise<{ bill: BillRecord; lines: BillLineRecord[] }> {

@@ -21,7 +21,12 @@ const filename = (bill: BillRecord, d: StoredDocument) =>
  * the header), its invoices, documents as short-lived presigned links, and
  * the emails sent. Lists pass `summary`: no lines, no links.
  */
-export async function billToApi(bill: BillRecord, options: { summary?: boolean; lines?: readonly BillLineRecord[] } = {}): Promise<Bill> {
+export async function billToApi(
+  bill: BillRecord,
+  options: { summary?: boolean; lines?: readonly BillLineRecord[]; justPosted?: boolean } = {},
+): Promise<Bill> {
+  // Emails go out only once a bill is posted, so a bill answered by its first posting has none to read.
+  const noDeliveries = bill.status === 'draft' || options.summary || (options.justPosted && bill.postings === 1);
   const [lines, documents, deliveries] = await Promise.all([
     options.summary ? { items: [], nextCursor: null }
       // Lines the caller just read (all of them, when they fit on the bill) need no second read.
@@ -34,7 +39,7 @@ export async function billToApi(bill: BillRecord, options: { summary?: boolean; 
       version: d.version,
       url: await documentUrl(d.key, filename(bill, d)),
     }))),
-    bill.status === 'draft' || options.summary ? [] : deliveryEntity.ofBill(bill.firmId, bill.id),
+    noDeliveries ? [] : deliveryEntity.ofBill(bill.firmId, bill.id),
   ]);
   const invoices = invoicesOf(bill);
   return {
