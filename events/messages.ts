@@ -291,12 +291,19 @@ export const BillProductionPlan = z.object({
   jobId: z.string(),
   cursor: z.string(),
 });
-export const ProduceBill = z.object({
-  ...envelope,
-  type: z.literal('accounting.production.bill'),
-  jobId: z.string(),
-  billId: z.string(),
-});
+/** The most bills one production message carries (they are counted on their job together). */
+export const PRODUCTION_GROUP_MAX = 25;
+export const ProduceBill = z
+  .object({
+    ...envelope,
+    type: z.literal('accounting.production.bill'),
+    jobId: z.string(),
+    /** The bills of this message, produced in order and counted on the job in one write. */
+    billIds: z.array(z.string()).min(1).max(PRODUCTION_GROUP_MAX).optional(),
+    /** One bill: the message as it was before groups (still in flight across a deploy). */
+    billId: z.string().optional(),
+  })
+  .refine((m) => !!m.billIds !== !!m.billId, { message: 'Either billIds or billId' });
 /** Accounting-internal: every bill of a production job is counted; make its print batch, then end the job. */
 export const BillProductionPrint = z.object({
   ...envelope,

@@ -235,7 +235,7 @@ describe('bill production worker', () => {
     const api = await client(firm);
     const jobId = await runningJob(firm, 1);
     const billId = `bl_${randomUUID()}`;
-    const produce = sqsRecord('billProduction', sample('accounting.production.bill', { firmId: firm, jobId, billId }));
+    const produce = sqsRecord('billProduction', sample('accounting.production.bill', { firmId: firm, jobId, billIds: [billId] }));
     const bad = sqsRecord('billProduction', '');
 
     expect(await billProduction([bad, produce])).toEqual({ batchItemFailures: [{ itemIdentifier: bad.messageId }] });
@@ -246,11 +246,35 @@ describe('bill production worker', () => {
     expect((await api.get(`/jobs/${jobId}`)).body).toEqual(job);
   });
 
+  it('a group of bills is counted on its job in one message, each bill once, also when one of them was counted already', async () => {
+    const firm = newFirm();
+    const api = await client(firm);
+    const jobId = await runningJob(firm, 3);
+    const [x, y, z] = [`bl_${randomUUID()}`, `bl_${randomUUID()}`, `bl_${randomUUID()}`];
+    // A message from before groups (one billId) counts its bill...
+    const single = sqsRecord('billProduction', { ...sample('accounting.production.bill', { firmId: firm, jobId }), billIds: undefined, billId: x });
+    expect(failedIds(await billProduction([single]))).toEqual([]);
+    expect((await api.get(`/jobs/${jobId}`)).body.progress).toMatchObject({ done: 1, total: 3 });
+    // ...and a group naming it again counts only the other two: one of them was counted already.
+    const group = sqsRecord('billProduction', sample('accounting.production.bill', { firmId: firm, jobId, billIds: [x, y, z] }));
+    expect(failedIds(await billProduction([group]))).toEqual([]);
+    const job = (await api.get(`/jobs/${jobId}`)).body;
+    expect(job).toMatchObject({ status: 'failed', progress: { done: 3, total: 3 } });
+    expect(job.errors.map((e: any) => e.billId).sort()).toEqual([x, y, z].sort());
+    // Delivered once more: nothing changes.
+    expect(failedIds(await billProduction([group]))).toEqual([]);
+    expect((await api.get(`/jobs/${jobId}`)).body).toEqual(job);
+    // Neither both shapes at once nor an empty group is a message.
+    const both = sqsRecord('billProduction', { ...sample('accounting.production.bill', { firmId: firm, jobId }), billId: x });
+    const empty = sqsRecord('billProduction', sample('accounting.production.bill', { firmId: firm, jobId, billIds: [] }));
+    expect(failedIds(await billProduction([both, empty])).sort()).toEqual([both.messageId, empty.messageId].sort());
+  });
+
   it('a plan for a job that does not exist is done; a bill of a job that does not exist fails (it cannot be counted)', async () => {
     const firm = newFirm();
     const jobId = `job_${randomUUID()}`;
     const plan = sqsRecord('billProduction', sample('accounting.production.plan', { firmId: firm, jobId }));
-    const produce = sqsRecord('billProduction', sample('accounting.production.bill', { firmId: firm, jobId, billId: `bl_${randomUUID()}` }));
+    const produce = sqsRecord('billProduction', sample('accounting.production.bill', { firmId: firm, jobId, billIds: [`bl_${randomUUID()}`] }));
     expect(await billProduction([plan, produce])).toEqual({ batchItemFailures: [{ itemIdentifier: produce.messageId }] });
     // Nor on its last delivery: it goes to the DLQ.
     const last = sqsRecord('billProduction', JSON.parse(produce.body), { receiveCount: queues.billProduction.maxReceiveCount });

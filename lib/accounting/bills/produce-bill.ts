@@ -13,7 +13,7 @@ import { billEntity } from '../entities/bill.entity.ts';
 import { loadBill } from './drafts.ts';
 import { storeInvoicePdfs } from './documents.ts';
 import { withDocuments } from './documents-list.ts';
-import { countProducedBill, printEntryOf, type BillProblem } from './production-count.ts';
+import { countProducedBills, printEntryOf, type BillProblem } from './production-count.ts';
 import { currentInvoicePdf, type BillRecord } from './model.ts';
 
 /**
@@ -69,34 +69,70 @@ export async function produceBill(firmId: string, billId: string, read?: BillRec
 const isProduced = (bill: BillRecord) =>
   (bill.status === 'finalized' || bill.status === 'paid') && bill.invoices.every((i) => currentInvoicePdf(bill, i.invoiceNumber));
 
-export async function onProduceBill(m: z.infer<typeof ProduceBill>): Promise<void> {
-  let failure: BillProblem | undefined;
-  let produced: BillRecord | undefined;
-  const bill = await billEntity.get(m.firmId, m.billId);
-  if (!bill) {
-    failure = { code: 'not_found', message: `Bill ${m.billId} does not exist.` };
-  } else {
-    try {
-      produced = await produceBill(m.firmId, m.billId, bill);
-    } catch (error) {
-      // A bill that cannot be produced (not approved) fails for good; anything else is retried, and on the last
-      // delivery counted as failed (giveUpOnBill; a rerun resumes where it stopped).
-      if (error instanceof DomainError && error.status < 500) failure = { code: error.code, message: error.message };
-      else throw error;
-    }
+/** The bills a production message names (a group; one bill in a message from before groups). */
+export const billsOf = (m: z.infer<typeof ProduceBill>): string[] => m.billIds ?? [m.billId!];
+
+/** Bills of a group that hit an error worth retrying: the message is retried for them, and only they count as failed on its last delivery. */
+export class BillsNotProduced extends Error {
+  constructor(readonly billIds: string[], readonly first: unknown) {
+    super(`${billIds.length} bill(s) not produced: ${describeError(first)}`);
+    this.name = 'BillsNotProduced';
   }
-  // Written again as it stands by a retry; before the bill is counted, so the job's print batch never misses it.
-  if (produced?.printInvoices) await commit([printEntryOf(m.jobId, produced)]);
-  if (produced?.emailInvoices) {
-    // A duplicate hand-over is harmless: each email is claimed before it is sent, and the bill counts once.
-    await commit([outboxMessage('invoiceMail', { type: 'accounting.bill.email', firmId: m.firmId, jobId: m.jobId, billId: m.billId })]);
-    return;
-  }
-  await countProducedBill(m.jobId, m.billId, failure);
 }
 
-/** The last delivery of a bill failed too: it counts as failed on its job, with the reason (lib/queue/give-up.ts). */
+/**
+ * A production message: its bills (read together) produced one after
+ * another, then written on the job together: the print entries and the
+ * email hand-overs in one transaction, and every bill not handed to email
+ * counted in one more (countProducedBills). A bill that cannot be produced
+ * (not approved, gone) counts as failed at once; one that hit anything else
+ * is left uncounted and the message retried: the bills produced already are
+ * found produced and counted once.
+ */
+export async function onProduceBill(m: z.infer<typeof ProduceBill>): Promise<void> {
+  const ids = billsOf(m);
+  const read = await billEntity.getMany(m.firmId, ids);
+  const outcomes: { billId: string; produced?: BillRecord; failure?: BillProblem }[] = [];
+  const retry: string[] = [];
+  let first: unknown;
+  for (const billId of ids) {
+    const bill = read.get(billId);
+    if (!bill) {
+      outcomes.push({ billId, failure: { code: 'not_found', message: `Bill ${billId} does not exist.` } });
+      continue;
+    }
+    try {
+      outcomes.push({ billId, produced: await produceBill(m.firmId, billId, bill) });
+    } catch (error) {
+      if (error instanceof DomainError && error.status < 500) {
+        outcomes.push({ billId, failure: { code: error.code, message: error.message } });
+      } else {
+        retry.push(billId);
+        first ??= error;
+      }
+    }
+  }
+  // Written again as they stand by a retry; before the bills are counted, so the job's print batch never misses one.
+  // A duplicate email hand-over is harmless: each email is claimed before it is sent, and the bill counts once.
+  const handOvers = outcomes.flatMap(({ produced: p }) => [
+    ...(p?.printInvoices ? [printEntryOf(m.jobId, p)] : []),
+    ...(p?.emailInvoices ? [outboxMessage('invoiceMail', { type: 'accounting.bill.email', firmId: m.firmId, jobId: m.jobId, billId: p.id })] : []),
+  ]);
+  if (handOvers.length) await commit(handOvers);
+  // An emailed bill is counted by the mail worker, once its email is sent.
+  const counted = outcomes.filter((o) => !o.produced?.emailInvoices);
+  if (counted.length) await countProducedBills(m.jobId, counted.map((o) => ({ billId: o.billId, failure: o.failure })));
+  if (retry.length) throw new BillsNotProduced(retry, first);
+}
+
+/**
+ * The last delivery failed too: the bills that hit the error count as failed on their job, with the reason
+ * (lib/queue/give-up.ts; a rerun resumes where it stopped). The others of the group were counted already, or
+ * handed to email, which counts them.
+ */
 export const giveUpOnBill: GiveUp<z.infer<typeof ProduceBill>> = async (m, error) => {
-  await countProducedBill(m.jobId, m.billId, { code: 'production_failed', message: `Producing the bill failed: ${describeError(error)}` });
+  const billIds = error instanceof BillsNotProduced ? error.billIds : billsOf(m);
+  const reason = describeError(error instanceof BillsNotProduced ? error.first : error);
+  await countProducedBills(m.jobId, billIds.map((billId) => ({ billId, failure: { code: 'production_failed', message: `Producing the bill failed: ${reason}` } })));
   return 'shown';
 };
