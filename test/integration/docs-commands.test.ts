@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '#lib/api/routes';
+import { BillStatus } from '#lib/accounting/bills/schemas';
 import { projectRoot } from '../../infra/local/paths.ts';
 import { newFirm, stack } from './helpers.ts';
 import { anchors, docFiles, fencedBlocks, links } from './support/markdown.ts';
@@ -150,6 +151,15 @@ describe('the names README.md and docs/ use', () => {
   it('every file or folder named in the prose exists', () => {
     const missing = files.flatMap(pathMentions).filter((m) => !existsSync(join(projectRoot, m.path))).map((m) => `${m.file}:${m.line}: ${m.path}`);
     expect(missing).toEqual([]);
+  });
+
+  it('the bill state diagram in docs/billing.md has exactly the statuses of the code (BillStatus)', () => {
+    const billing = files.find((f) => f.path === 'docs/billing.md')!;
+    const diagram = fencedBlocks(billing).find((b) => b.language === 'mermaid' && b.body.some((l) => l.trim().startsWith('stateDiagram')));
+    expect(diagram, 'docs/billing.md draws the bill workflow as a Mermaid stateDiagram').toBeDefined();
+    const states = new Set(diagram!.body.flatMap((l) => [...l.matchAll(/([\w*[\]]+)\s*-->\s*([\w*[\]]+)/g)].flatMap((m) => [m[1]!, m[2]!])));
+    states.delete('[*]');
+    expect([...states].sort()).toEqual([...BillStatus.options].sort());
   });
 
   it('every `npm run` script named is in package.json', () => {
