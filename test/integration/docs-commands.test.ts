@@ -45,6 +45,14 @@ const COVERED_ELSEWHERE: readonly CoveredElsewhere[] = [
     evidence: [{ file: '.ci/run', contains: 'npm run test:chaos' }],
   },
   {
+    command: 'npm start',
+    by: 'the integration suite starts infra/local/start.ts, what `npm start` runs, for every run (global-setup.ts, StackProcess)',
+    evidence: [
+      { file: 'package.json', contains: '"start": "tsx infra/local/start.ts"' },
+      { file: 'infra/local/stack-process.ts', contains: "'infra/local/start.ts'" },
+    ],
+  },
+  {
     command: 'npm start -- --memory',
     by: 'the integration suite starts infra/local/start.ts --memory for every run (global-setup.ts, StackProcess)',
     evidence: [
