@@ -63,6 +63,22 @@ export function knownRoutes(root: string, api: readonly RouteSpec[]): Set<string
   return known;
 }
 
+/**
+ * Whether a mention names a known route: the same method and segments, where a route's `{}` takes any
+ * one segment (`/practice/system-roles/ASSOC`, `/__local/schedules/billingRun`) and a mention's `{}`
+ * (a `$VARIABLE`, a sample id) only a route's `{}`.
+ */
+export function isKnown(known: ReadonlySet<string>, key: string): boolean {
+  if (known.has(key)) return true;
+  const [method, path] = key.split(' ') as [string, string];
+  const segments = path.split('/');
+  return [...known].some((k) => {
+    const [m, p] = k.split(' ') as [string, string];
+    const route = p.split('/');
+    return m === method && route.length === segments.length && route.every((seg, i) => seg === segments[i] || (seg === '{}' && segments[i] !== ''));
+  });
+}
+
 export interface PathMention {
   file: string;
   line: number;
@@ -85,7 +101,7 @@ export function pathMentions(file: DocFile): PathMention[] {
 export function npmScriptMentions(file: DocFile): { file: string; line: number; script: string }[] {
   const found: { file: string; line: number; script: string }[] = [];
   file.text.split('\n').forEach((text, i) => {
-    for (const m of text.matchAll(/\bnpm run (?:--silent |-s )?([a-z][\w:-]*)/g)) found.push({ file: file.path, line: i + 1, script: m[1]! });
+    for (const m of text.matchAll(/\bnpm run (?:--silent |-s )?([a-z][\w-]*(?::[\w-]+)*)/g)) found.push({ file: file.path, line: i + 1, script: m[1]! });
   });
   return found;
 }
