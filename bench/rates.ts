@@ -3,7 +3,7 @@
  *
  * Pure: resolutions per second of `resolveRate` over a realistic firm (14
  * labels, one merged into another, client and timekeeper overrides, a quick
- * code, a system role), cycling through the README's cases so no single path
+ * code, a system role), cycling through the cases of docs/rates.md so no single path
  * is measured alone. Baseline, same process: a loop doing exactly the Map
  * lookups those resolutions do (counted by running them once on a counting
  * Map) and nothing else, so the ratio is how close the resolver is to the
@@ -183,7 +183,7 @@ async function throughApi(ctx: BenchContext): Promise<Result[]> {
   return [
     {
       name: 'time_entry_dynamodb_reads_per_entry', value: round(reads / N), unit: 'reads/entry', baseline: 3, ratio: round(reads / N / 3),
-      baselineOf: 'the design: 1 labels query + 2 BatchGets per entry (README, Rates)',
+      baselineOf: 'the design: 1 labels query + 2 BatchGets per entry (docs/rates.md)',
     },
     { name: 'time_entry_dynamodb_requests_per_entry', value: round(all / N), unit: 'requests/entry' },
     { name: 'time_entry_creates_per_s', value: round((N * 1000) / elapsed, 1), unit: 'entries/s', note: 'POST /practice/time-entries, 8 in flight' },

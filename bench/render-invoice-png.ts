@@ -2,7 +2,8 @@
  * `npx tsx bench/render-invoice-png.ts [out.png]`: renders page 1 of the
  * sample invoice (the renderer as deployed) to a PNG with pdf.js and
  * @napi-rs/canvas (both dev-only, from npm; no system libraries), for the
- * README's look at an invoice.
+ * look at an invoice in docs/documents.md (the docs test checks that the
+ * committed docs/invoice-page-1.png is what this draws today).
  */
 import { writeFileSync } from 'node:fs';
 import { createCanvas } from '@napi-rs/canvas';
