@@ -22,6 +22,8 @@ export interface StackProcessOptions {
   redriveAfterSeconds?: number;
   scheduleEveryMs?: number;
   logLevel: string;
+  /** `--bundled`: the functions from their deployed bundles, IAM checked (infra/local/bundled/). */
+  bundled?: boolean;
   /** Node options before the entry point (e.g. `--cpu-prof`). */
   nodeArgs?: readonly string[];
   /** Added to this process's environment. */
@@ -101,6 +103,7 @@ export class StackProcess {
         '--import', 'tsx',
         'infra/local/start.ts',
         ...(o.memory ? ['--memory'] : []),
+        ...(o.bundled ? ['--bundled'] : []),
         ...flags.flatMap(([flag, value]) => (value === undefined ? [] : [flag, String(value)])),
       ],
       { cwd: projectRoot, stdio: ['ignore', log, log], env: { ...process.env, PORT: String(port), ...o.env } },

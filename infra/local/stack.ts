@@ -21,6 +21,8 @@ import { inOwnInvocation, installInvokeStore, type AnyHandler } from './lambda-c
 import { captureMetrics } from './metrics-sink.ts';
 import { METRICS_NAMESPACE } from '#lib/shared/metric-names';
 import { chaosSwitches, localRoutes, type Chaos, type InvocationStats, type LocalRoutesDeps } from './local-routes.ts';
+import { prepareBundledFunctions } from './bundled/prepare.ts';
+import { startBundledFunctions, type BundledFunctions, type BundledInfo } from './bundled/bundled-functions.ts';
 
 export interface LocalStackOptions {
   /** HTTP API port (0 = any free port). */
@@ -38,6 +40,12 @@ export interface LocalStackOptions {
   /** Poll loops per queue; by default as many as this machine has cores (see localQueueConcurrency). */
   queueConcurrency?: number;
   logLevel?: string;
+  /**
+   * Run every function from the bundle CDK deploys, each in a thread of its own, with exactly the
+   * environment the synthesized template gives it and every AWS call checked against its IAM policy
+   * (infra/local/bundled/). Otherwise the handler modules run in this process.
+   */
+  bundled?: boolean;
 }
 
 /**
@@ -62,6 +70,8 @@ export interface StackInfo {
   queueUrls: Record<QueueName, string>;
   dlqUrls: Record<QueueName, string>;
   region: string;
+  /** Bundled mode only: the IAM proxy, each function's environment, bundle sizes, timings. */
+  bundled?: BundledInfo;
 }
 
 export interface RunningStack extends StackInfo {
@@ -91,16 +101,20 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
     for (const stop of stoppers.reverse()) await stop().catch(onError('stop'));
   };
 
+  // Bundled mode: synthesis and bundling run while the emulators start.
+  const preparing = o.bundled ? prepareBundledFunctions(o) : undefined;
+  preparing?.catch(() => undefined);
   try {
     const invokeStore = await installInvokeStore();
     const emulators = await startEmulators(o, pids, stoppers);
     const clients = clientsOf(emulators);
     const resources = await provision(clients, { visibilityTimeoutSeconds: o.visibilityTimeoutSeconds });
-    configureHandlers(o, emulators, resources);
+    if (!preparing) configureHandlers(o, emulators, resources);
     const metrics = captureMetrics(METRICS_NAMESPACE, { echo: (o.logLevel ?? process.env.LOG_LEVEL) === 'DEBUG' });
     stoppers.push(async () => metrics.stop());
+    const bundled = preparing && (await startBundled(await preparing, emulators, resources, o, stoppers));
     const invocations: Record<string, InvocationStats> = {};
-    const { handlers, faults, dynamoRequests } = await loadHandlers(invokeStore, invocations);
+    const { handlers, faults, dynamoRequests } = await loadHandlers(invokeStore, invocations, bundled);
     const scheduler = startSchedules(o, handlers);
     stoppers.push(scheduler.stop);
 
@@ -114,7 +128,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
     await startQueuePollers(o, clients.sqs, resources, handlers, chaos, stoppers);
     startStreamPollers(clients.streams, resources, handlers, stoppers);
 
-    info = stackInfo(o, (server.address() as { port: number }).port, keyDir, emulators, resources);
+    info = { ...stackInfo(o, (server.address() as { port: number }).port, keyDir, emulators, resources), ...(bundled ? { bundled: bundled.info } : {}) };
     return { ...info, stop: stopAll };
   } catch (error) {
     await stopAll();
@@ -176,15 +190,34 @@ function configureHandlers(o: LocalStackOptions, e: Emulators, resources: Provis
   });
 }
 
+/** Bundled mode's functions (their threads, the IAM proxy, the mail gate), stopped with the stack. */
+async function startBundled(
+  prepared: Awaited<ReturnType<typeof prepareBundledFunctions>>,
+  e: Emulators,
+  provisioned: Provisioned,
+  o: LocalStackOptions,
+  stoppers: Stopper[],
+): Promise<BundledFunctions> {
+  const endpoints = { dynamodb: e.dynamo.endpoint, fauxqs: e.fauxqs.endpoint, smtp: e.smtp.endpoint };
+  const bundled = await startBundledFunctions({ prepared, provisioned, endpoints, logLevel: o.logLevel ?? process.env.LOG_LEVEL });
+  stoppers.push(bundled.stop);
+  return bundled;
+}
+
 /**
  * Every declared function's handler module, each call in its own invocation scope, and the local-only hooks
- * into lib (loaded after configureHandlers).
+ * into lib (loaded after configureHandlers); in bundled mode, the functions' threads instead.
  */
 async function loadHandlers(
   invokeStore: Awaited<ReturnType<typeof installInvokeStore>>,
   invocations: Record<string, InvocationStats>,
+  bundled: BundledFunctions | undefined,
 ): Promise<{ handlers: Map<FunctionName, AnyHandler> } & Pick<LocalRoutesDeps, 'faults' | 'dynamoRequests'>> {
   const handlers = new Map<FunctionName, AnyHandler>();
+  if (bundled) {
+    for (const [name, handler] of bundled.handlers) handlers.set(name, timed(name, invocations, handler));
+    return { handlers, faults: bundled.faults, dynamoRequests: bundled.dynamoRequests };
+  }
   for (const [name, decl] of declared) {
     const module = (await import(pathToFileURL(join(projectRoot, decl.entry)).href)) as { handler: AnyHandler };
     handlers.set(name, timed(name, invocations, inOwnInvocation(invokeStore, module.handler)));

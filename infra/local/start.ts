@@ -18,6 +18,8 @@ const { values } = parseArgs({
     'redrive-after': { type: 'string' },
     'schedule-every-ms': { type: 'string' },
     'log-level': { type: 'string' },
+    // The functions from their deployed bundles, with the template's environment and IAM checked (infra/local/bundled/).
+    bundled: { type: 'boolean', default: process.env.LOCAL_STACK_BUNDLED === '1' },
   },
 });
 
@@ -32,6 +34,7 @@ const stack = await startLocalStack({
   redriveAfterSeconds: num(values['redrive-after']),
   scheduleEveryMs: num(values['schedule-every-ms']),
   logLevel: values['log-level'],
+  bundled: values.bundled,
 });
 
 let stopping = false;
@@ -55,6 +58,7 @@ console.error(`
   Law billing sync: local stack is up.
 
   HTTP API     ${info.url}   (OpenAPI: ${info.url}/openapi.json)
+  Functions    ${info.bundled ? `bundled as deployed, IAM checked (${info.bundled.dir})` : 'handler modules in this process'}
   Data         ${values.memory ? 'in memory (gone when stopped)' : `${stateDir}/data (kept across restarts)`}
   Mail sink    ${info.mailDir}
   Emulators    DynamoDB ${info.endpoints.dynamodb} · SQS/S3 ${info.endpoints.sqs} · SMTP ${info.endpoints.smtp}

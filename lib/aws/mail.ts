@@ -6,10 +6,20 @@ import { traceable } from '../shared/tracing.ts';
 /**
  * Outgoing mail: nodemailer over SES v2 in AWS; over SMTP to the local sink
  * when SMTP_URL is set (the local stack sets it). One transport per container.
+ * A user and password in SMTP_URL log in with them: the bundled local stack
+ * gives each function its own, so its mail gate can check what SES's IAM
+ * check would (infra/local/bundled/mail-gate.ts).
  */
-const smtpUrl = process.env.SMTP_URL;
-const transport = smtpUrl
-  ? nodemailer.createTransport({ host: new URL(smtpUrl).hostname, port: Number(new URL(smtpUrl).port), secure: false, ignoreTLS: true, pool: true })
+const smtp = process.env.SMTP_URL ? new URL(process.env.SMTP_URL) : undefined;
+const transport = smtp
+  ? nodemailer.createTransport({
+      host: smtp.hostname,
+      port: Number(smtp.port),
+      secure: false,
+      ignoreTLS: true,
+      pool: true,
+      ...(smtp.username ? { auth: { user: decodeURIComponent(smtp.username), pass: decodeURIComponent(smtp.password) } } : {}),
+    })
   : nodemailer.createTransport({ SES: { sesClient: traceable(new SESv2Client({ region: config.region })), SendEmailCommand } } as never);
 
 export const MAIL_FROM = process.env.MAIL_FROM ?? 'Billing <billing@law-billing-sync.dev>';
