@@ -154,11 +154,12 @@ function sqsChecks(target: string | undefined, r: RawRequest): Pick<AwsRequest, 
 
 /**
  * The query parameters that make a request a different operation (subresources), without those that
- * only describe it: the SDK's `x-id=<Operation>`, a presigned URL's `X-Amz-*` and `response-*` overrides,
- * and a listing's paging and filters.
+ * only describe it: the SDK's `x-id=<Operation>`, a presigned URL's signature (`X-Amz-*`), the headers it
+ * hoisted into the query (`x-amz-checksum-mode`…) and its `response-*` overrides, and a listing's paging
+ * and filters.
  */
 function subresources(query: URLSearchParams): Set<string> {
-  const describing = /^(x-id|X-Amz-.*|response-.*|list-type|prefix|delimiter|continuation-token|max-keys|start-after|encoding-type|fetch-owner|marker)$/;
+  const describing = /^(x-id|x-amz-.*|response-.*|list-type|prefix|delimiter|continuation-token|max-keys|start-after|encoding-type|fetch-owner|marker)$/i;
   return new Set([...query.keys()].filter((k) => !describing.test(k)));
 }
 

@@ -24,8 +24,8 @@ export interface BundledInfo {
   dir: string;
   /** Each function's whole environment, as its thread got it. */
   environments: Record<FunctionName, Record<string, string>>;
-  /** Each entry's index.mjs, in bytes. */
-  bundleBytes: Record<string, number>;
+  /** Each declared entry's bundle: its directory (index.mjs, map, fonts/) and the size of its index.mjs. */
+  bundles: Record<string, { dir: string; bytes: number }>;
   timings: PreparedFunctions['timings'] & { startMs: number };
 }
 
@@ -103,8 +103,8 @@ export async function startBundledFunctions(o: BundledStart): Promise<BundledFun
     await Promise.all(Object.values(workers).map((w) => w.start()));
     const startMs = Math.round(performance.now() - started);
 
-    const bundleBytes = Object.fromEntries(entriesOf(o.prepared.bundleDirs).map(([entry, dir]) => [entry, statSync(join(dir, 'index.mjs')).size]));
-    const info: BundledInfo = { iamProxy: proxy.endpoint, dir: o.prepared.dir, environments, bundleBytes, timings: { ...o.prepared.timings, startMs } };
+    const bundles = Object.fromEntries(entriesOf(o.prepared.bundleDirs).map(([entry, dir]) => [entry, { dir, bytes: statSync(join(dir, 'index.mjs')).size }]));
+    const info: BundledInfo = { iamProxy: proxy.endpoint, dir: o.prepared.dir, environments, bundles, timings: { ...o.prepared.timings, startMs } };
     log('INFO', 'functions started', { functions: Object.keys(workers).length, ...info.timings });
     return {
       handlers: new Map(entriesOf(workers).map(([name, w]) => [name, w.invoke])),
