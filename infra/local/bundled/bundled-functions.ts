@@ -6,6 +6,7 @@ import type { AnyHandler } from '../lambda-context.ts';
 import type { LocalRoutesDeps } from '../local-routes.ts';
 import type { Provisioned } from '../provision.ts';
 import { DROP_GRANT_VARIABLE, withoutGrant } from './dropped-grant.ts';
+import { missingMappingPermissions } from './event-source-permissions.ts';
 import { functionPolicies, resourcePolicies } from './function-policies.ts';
 import { IamEvaluator } from './iam-evaluator.ts';
 import { startIamProxy } from './iam-proxy.ts';
@@ -63,6 +64,8 @@ export async function startBundledFunctions(o: BundledStart): Promise<BundledFun
   const unprovisioned = unprovisionedArns(synth);
   const definitions = templateFunctions(synth, local);
   const iam = new IamEvaluator(functionPolicies(synth, local, unprovisioned), resourcePolicies(synth, local, unprovisioned));
+  const unmappable = await missingMappingPermissions(synth, local, iam);
+  if (unmappable.length) throw new Error(`The template's roles lack what their event source mappings need:\n${unmappable.join('\n')}`);
   const dynamoRequests: Record<string, number> = {};
   const stoppers: (() => Promise<void>)[] = [];
   const stop = async () => {
