@@ -3,6 +3,13 @@ import type { StackInfo } from '../../infra/local/stack.ts';
 import { StackProcess } from '../../infra/local/stack-process.ts';
 import { reportUninvokedFunctions } from '../bundled/support/invoked-functions.ts';
 
+/** Whether this run ran all of the project's test files (not a few picked on the command line). */
+async function ranEveryFile(project: TestProject): Promise<boolean> {
+  const ran = new Set(project.vitest.state.getFiles().map((f) => f.filepath));
+  const { testFiles } = await project.globTestFiles();
+  return testFiles.every((f) => ran.has(f));
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     stack: StackInfo;
@@ -37,7 +44,7 @@ export default async function setup(project: TestProject) {
   project.provide('stack', await stack.start());
   return async () => {
     try {
-      if (bundled) await reportUninvokedFunctions(stack.info);
+      if (bundled) await reportUninvokedFunctions(stack.info, await ranEveryFile(project));
     } finally {
       await stack.stop();
     }
