@@ -81,7 +81,11 @@ export class FunctionWorker {
         if (m.type === 'result') call.resolve(m.result);
         else call.reject(revive(m.error));
       });
+      // 'error' is followed by 'exit': the first of them tells, once.
+      let ended = false;
       const gone = (error: Error) => {
+        if (ended) return;
+        ended = true;
         if (this.worker === worker) this.worker = undefined;
         if (!ready) {
           this.starting = undefined;
