@@ -3,6 +3,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLocalStack } from './stack.ts';
 import { defaultStateDir } from './paths.ts';
+import { checkJava, javaProblemLine } from './java.ts';
 
 /**
  * `npm start`: the whole system on 127.0.0.1. Data survives restarts under
@@ -23,6 +24,13 @@ const { values } = parseArgs({
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 const stateDir = values['state-dir'] ? resolve(values['state-dir']) : defaultStateDir();
+
+// Before anything starts: without a usable Java, DynamoDB Local cannot run, and saying so in one line beats a spawn trace.
+const java = checkJava();
+if (!java.ok) {
+  console.error(javaProblemLine(java.problem));
+  process.exit(1);
+}
 
 const stack = await startLocalStack({
   port: Number(values.port),
