@@ -63,11 +63,6 @@ export class StreamPositions {
     }
   }
 
-  /** Whether any position belongs to one of these streams. */
-  knowsAnyOf(streamArns: Iterable<string>): boolean {
-    return [...streamArns].some((arn) => (this.positions.get(arn)?.size ?? 0) > 0);
-  }
-
   /** A copy to save. */
   toJSON(): SavedPositions {
     return Object.fromEntries([...this.positions].map(([arn, shards]) => [arn, Object.fromEntries(shards)]));
