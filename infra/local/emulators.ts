@@ -64,6 +64,9 @@ export async function startQueuesAndStorage(port: number): Promise<Emulator & { 
   return { endpoint: `http://127.0.0.1:${port}`, server, stop: () => server.stop() };
 }
 
+/** How long the SMTP sink's close waits for idle pooled connections to leave before closing them itself. */
+const MAIL_SINK_CLOSE_TIMEOUT_MS = 300;
+
 /**
  * An SMTP sink: every message the app sends is kept as an .eml file in
  * `mailDir`, to open with any mail client or read in tests.
@@ -76,6 +79,10 @@ export async function startMailSink(port: number, mailDir: string): Promise<Emul
     disabledCommands: ['STARTTLS'],
     disableReverseLookup: true,
     logger: false,
+    // The app's nodemailer transport is pooled: it keeps its connection open after sending, and close() waits
+    // this long for clients to leave before it ends their connections (default 30 s, which held Ctrl-C up).
+    // Every invocation that could be mid-send has finished by the time the sink stops (the pollers stop first).
+    closeTimeout: MAIL_SINK_CLOSE_TIMEOUT_MS,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

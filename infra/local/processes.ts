@@ -87,6 +87,29 @@ export class PidRegistry {
     return reaped;
   }
 
+  /**
+   * SIGKILL every child this process recorded and forget them: a forced exit waits for nothing, and a child
+   * left running (DynamoDB Local's JVM) would hold its port until the next start reaped it.
+   */
+  killOwn(): number {
+    let killed = 0;
+    for (const file of readdirSync(this.dir)) {
+      const path = join(this.dir, file);
+      try {
+        const { pid, parentPid, marker } = JSON.parse(readFileSync(path, 'utf8')) as { pid: number; parentPid: number; marker: string };
+        if (parentPid !== process.pid) continue;
+        if (alive(pid) && commandLine(pid).includes(marker)) {
+          process.kill(pid, 'SIGKILL');
+          killed++;
+        }
+        rmSync(path, { force: true });
+      } catch {
+        // unreadable or gone: the next start's reapOrphans deals with it
+      }
+    }
+    return killed;
+  }
+
   record(name: string, pid: number, marker: string): () => void {
     const path = join(this.dir, `${name}-${process.pid}.json`);
     writeFileSync(path, JSON.stringify({ pid, parentPid: process.pid, marker }));

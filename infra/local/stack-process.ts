@@ -137,6 +137,21 @@ export class StackProcess {
     this.kills++;
   }
 
+  /** Sends `signal` to the stack process alone (as `kill -INT <pid>` would; its emulators are left to it). */
+  signal(signal: NodeJS.Signals): void {
+    if (!isRunning(this.child)) throw new Error('The local stack is not running');
+    this.child.kill(signal);
+  }
+
+  /** How the stack process ended, once it has (at once if it already had); undefined if it is still running after `withinMs`. */
+  async exited(withinMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null } | undefined> {
+    const child = this.child;
+    if (!child) throw new Error('The local stack was never started');
+    await within(withinMs, exitOf(child));
+    const { exitCode: code, signalCode: signal } = child;
+    return code === null && signal === null ? undefined : { code, signal };
+  }
+
   /** kill() then start(): a crashed deployment coming back. */
   async restart(): Promise<StackInfo> {
     await this.kill();

@@ -5,17 +5,19 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { S3Client } from '@aws-sdk/client-s3';
-import { functions, type FunctionDecl, type FunctionName, type QueueName, type TableName } from '#lib/declaration';
+import { functions, queues, type FunctionDecl, type FunctionName, type QueueName, type TableName } from '#lib/declaration';
 import { routesOf } from '#lib/api/routes';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamo, startMailSink, startQueuesAndStorage, type Emulator } from './emulators.ts';
 import { freePort, PidRegistry } from './processes.ts';
-import { provision, type Provisioned } from './provision.ts';
+import { localNames, provision, type Provisioned } from './provision.ts';
 import { localVerifier } from './keys.ts';
 import { startHttpServer, type LocalEndpoint, type LocalRoute } from './http-server.ts';
 import { startQueuePoller } from './queue-poller.ts';
 import { startStreamPoller, type StreamConsumer } from './stream-poller.ts';
 import { startScheduler } from './scheduler.ts';
-import { checkpointStore } from './checkpoints.ts';
+import { StreamPositions } from './stream-checkpoints.ts';
+import { startCheckpointKeeper } from './checkpoint-keeper.ts';
+import { restartStatePath } from './restart-state.ts';
 import { projectRoot } from './paths.ts';
 import { inOwnInvocation, installInvokeStore, type AnyHandler } from './lambda-context.ts';
 import { captureMetrics } from './metrics-sink.ts';
@@ -85,6 +87,18 @@ type OnError = (where: string) => (error: unknown) => void;
 const onError: OnError = (where) => (error) =>
   console.error(JSON.stringify({ level: 'ERROR', message: `local stack: ${where}`, error: String((error as Error)?.stack ?? error) }));
 
+const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
+/** The stack's own notices (not the handlers'), printed as the handlers' log lines are, at or above the log level. */
+const stackLog =
+  (o: LocalStackOptions) =>
+  (level: 'INFO' | 'WARN', message: string, details: Record<string, unknown> = {}) => {
+    const threshold = LOG_LEVELS.indexOf((o.logLevel ?? process.env.LOG_LEVEL ?? 'INFO').toUpperCase());
+    if (LOG_LEVELS.indexOf(level) >= threshold) console.error(JSON.stringify({ level, message: `local stack: ${message}`, ...details }));
+  };
+
+/** How often a persistent stack saves its stream checkpoints and queued messages (when they changed). */
+const CHECKPOINT_EVERY_MS = 500;
+
 const declared = Object.entries(functions) as [FunctionName, FunctionDecl][];
 
 /**
@@ -125,8 +139,9 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
     const local = localRoutes({ jwks: verifier.jwks, info: () => info, scheduler, faults, dynamoRequests, metrics, chaos, invocations });
     const server = await startApi(o.port, handlers, verifier, local, stoppers);
 
+    const positions = await resumeStreams(o, emulators, clients.sqs, resources, stoppers);
     await startQueuePollers(o, clients.sqs, resources, handlers, chaos, stoppers);
-    startStreamPollers(clients.streams, resources, handlers, stoppers);
+    startStreamPollers(o, clients.streams, resources, handlers, positions, stoppers);
 
     info = { ...stackInfo(o, (server.address() as { port: number }).port, keyDir, emulators, resources), ...(bundled ? { bundled: bundled.info } : {}) };
     return { ...info, stop: stopAll };
@@ -138,7 +153,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<RunningStac
 
 interface Emulators {
   dynamo: Emulator;
-  fauxqs: Emulator;
+  fauxqs: Awaited<ReturnType<typeof startQueuesAndStorage>>;
   smtp: Emulator;
   mailDir: string;
 }
@@ -315,11 +330,46 @@ async function startQueuePollers(
   }
 }
 
+/**
+ * Where the stream readers start. In memory, from each stream's oldest record (the stream is as new as the
+ * data). On disk, from the saved checkpoints, after the messages saved with them are back on their queues;
+ * from then on the keeper saves both while the stack runs, and once more after the pollers have stopped (its
+ * stopper is pushed before theirs, so it runs after them).
+ */
+async function resumeStreams(
+  o: LocalStackOptions,
+  e: Emulators,
+  sqs: SQSClient,
+  resources: Provisioned,
+  stoppers: Stopper[],
+): Promise<StreamPositions> {
+  if (!o.persist) return new StreamPositions();
+  const queueUrls = new Map<string, string>();
+  for (const name of Object.keys(queues) as QueueName[]) {
+    queueUrls.set(localNames.queue(name), resources.queueUrls[name]);
+    queueUrls.set(localNames.dlq(name), resources.dlqUrls[name]);
+  }
+  const keeper = await startCheckpointKeeper({
+    path: restartStatePath(join(o.stateDir, 'data')),
+    fauxqs: e.fauxqs.server,
+    sqs,
+    queueUrls,
+    streamArns: new Set(Object.values(resources.streamArns)),
+    everyMs: CHECKPOINT_EVERY_MS,
+    onError: onError('stream checkpoints'),
+    log: stackLog(o),
+  });
+  stoppers.push(keeper.stop);
+  return keeper.positions;
+}
+
 /** One reader per streamed table, invoking every function the stream triggers, each through its own filter. */
 function startStreamPollers(
+  o: LocalStackOptions,
   streams: DynamoDBStreamsClient,
   resources: Provisioned,
   handlers: Map<FunctionName, AnyHandler>,
+  positions: StreamPositions,
   stoppers: Stopper[],
 ): void {
   const consumersOf = new Map<TableName, StreamConsumer[]>();
@@ -332,7 +382,14 @@ function startStreamPollers(
   for (const [table, consumers] of consumersOf) {
     const streamArn = resources.streamArns[table];
     if (!streamArn) throw new Error(`Table ${table} has no stream`);
-    const poller = startStreamPoller({ streams, streamArn, consumers, checkpoints: checkpointStore(), onError: onError(`stream ${table}`) });
+    const poller = startStreamPoller({
+      streams,
+      streamArn,
+      consumers,
+      positions,
+      onError: onError(`stream ${table}`),
+      onWarning: (message) => stackLog(o)('WARN', `stream ${table}: ${message}`),
+    });
     stoppers.push(poller.stop);
   }
 }

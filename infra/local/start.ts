@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { renameSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startLocalStack } from './stack.ts';
 import { defaultStateDir } from './paths.ts';
+import { checkJava, javaProblemLine } from './java.ts';
+import { PidRegistry } from './processes.ts';
 
 /**
  * `npm start`: the whole system on 127.0.0.1. Data survives restarts under
@@ -26,6 +28,13 @@ const { values } = parseArgs({
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 const stateDir = values['state-dir'] ? resolve(values['state-dir']) : defaultStateDir();
 
+// Before anything starts: without a usable Java, DynamoDB Local cannot run, and saying so in one line beats a spawn trace.
+const java = checkJava();
+if (!java.ok) {
+  console.error(javaProblemLine(java.problem));
+  process.exit(1);
+}
+
 const stack = await startLocalStack({
   port: Number(values.port),
   stateDir,
@@ -39,9 +48,15 @@ const stack = await startLocalStack({
 
 let stopping = false;
 async function shutdown(signal: string) {
-  if (stopping) return;
+  if (stopping) {
+    // Asked again while a stop is under way (a hung emulator, a long invocation): leave now, as the user asks.
+    // The DynamoDB JVM would outlive us holding its port, so it goes first, without waiting.
+    console.error(`${signal} again: exiting now.`);
+    new PidRegistry(join(stateDir, 'pids')).killOwn();
+    process.exit(130);
+  }
   stopping = true;
-  console.error(`\n${signal}: stopping the local stack…`);
+  console.error(`\n${signal}: stopping the local stack… (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to exit at once)`);
   await stack.stop();
   process.exit(0);
 }
