@@ -57,7 +57,7 @@ export class LawBillingSyncStack extends Stack {
     const scheduled = entriesOf(functions).filter(([, decl]) => decl.trigger.kind === 'schedule');
     this.scheduleFailures = scheduled.length
       ? failureQueue(this, 'ScheduleFailures', {
-          alarmDescription: `A scheduled run (${scheduled.map(([name]) => name).join(', ')}) could not be delivered or failed Lambda's retries: see README, "Failed schedules".`,
+          alarmDescription: `A scheduled run (${scheduled.map(([name]) => name).join(', ')}) could not be delivered or failed Lambda's retries: see docs/operations.md, "Failed schedules".`,
           collects: 'scheduled invocations EventBridge could not deliver or that failed all of Lambda\'s retries',
         })
       : undefined;
@@ -102,10 +102,10 @@ export class LawBillingSyncStack extends Stack {
       if (decl.stream) new CfnOutput(this, `${pascal(name)}TableName`, { value: this.resources.tables[name].tableName, description: `The streamed ${name} table (stream failures are redriven into it)` });
     }
     for (const [name, f] of entriesOf(streamFailures)) {
-      new CfnOutput(this, `${pascal(name)}StreamFailuresUrl`, { value: f.queue.queueUrl, description: `Stream batches ${name} skipped (README, "Stream failures")` });
+      new CfnOutput(this, `${pascal(name)}StreamFailuresUrl`, { value: f.queue.queueUrl, description: `Stream batches ${name} skipped (docs/operations.md, "Stream failures")` });
     }
     if (this.scheduleFailures) {
-      new CfnOutput(this, 'ScheduleFailuresUrl', { value: this.scheduleFailures.queue.queueUrl, description: 'Scheduled runs that failed (README, "Failed schedules")' });
+      new CfnOutput(this, 'ScheduleFailuresUrl', { value: this.scheduleFailures.queue.queueUrl, description: 'Scheduled runs that failed (docs/operations.md, "Failed schedules")' });
     }
   }
 }

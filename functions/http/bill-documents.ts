@@ -1,5 +1,5 @@
 import { routes } from '#lib/api/routes';
-// Untraced: with the X-Ray SDK this bundle would pass 1 MB (README, "Observability").
+// Untraced: with the X-Ray SDK this bundle would pass 1 MB (docs/operations.md, "Observability").
 import { on, untracedHttpHandler } from '#lib/http/handler-core';
 import { HttpResponse } from '#lib/http/response';
 import { ebill, previewBill, previewProduction, type RenderedDocument } from '#lib/accounting/bills/document-service';

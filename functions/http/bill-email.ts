@@ -1,5 +1,5 @@
 import { routes } from '#lib/api/routes';
-// Untraced: with the X-Ray SDK this bundle would pass 1 MB (README, "Observability").
+// Untraced: with the X-Ray SDK this bundle would pass 1 MB (docs/operations.md, "Observability").
 import { on, untracedHttpHandler } from '#lib/http/handler-core';
 import { emailBill } from '#lib/accounting/bills/manual-email';
 

@@ -17,7 +17,7 @@ export interface ApiThrottle {
 
 /**
  * Default stage throttling, for all clients together: twice the peak-hour
- * request rate of the README's capacity figures (10,000 firms: ~700 time
+ * request rate of the capacity figures in docs/operations.md (10,000 firms: ~700 time
  * entries a second, ~2,500 requests with the reads around them), and half
  * the account's regional API Gateway quota (10,000 requests a second, 5,000
  * burst), so a runaway client slows this API, not every API of the account,

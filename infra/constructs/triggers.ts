@@ -59,7 +59,7 @@ export function attachTrigger(
         throw new Error(`${fn.node.id}: relays outbox entries to ${missing.join(', ')} but does not declare sendsTo them.`);
       }
       const streamFailures = failureQueue(scope, `${fn.node.id}StreamFailures`, {
-        alarmDescription: `A ${trigger.table} stream batch failed ${streamRetryAttempts} retries and was skipped by ${fn.node.id}: redrive it (README, "Stream failures").`,
+        alarmDescription: `A ${trigger.table} stream batch failed ${streamRetryAttempts} retries and was skipped by ${fn.node.id}: redrive it (docs/operations.md, "Stream failures").`,
         collects: `the ${trigger.table} stream batches ${fn.node.id} skipped after ${streamRetryAttempts} retries`,
         onFailureDestination: true,
       });

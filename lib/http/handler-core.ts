@@ -92,6 +92,6 @@ export function httpHandlerWith(tracing: Tracing | undefined, bindings: Binding[
 
 /**
  * An HTTP handler without the X-Ray SDK, for the functions whose bundle
- * would pass 1 MB with it (the document and email APIs; README, "Observability").
+ * would pass 1 MB with it (the document and email APIs; docs/operations.md, "Observability").
  */
 export const untracedHttpHandler = (...bindings: Binding[]) => httpHandlerWith(undefined, bindings);

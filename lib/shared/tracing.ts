@@ -4,7 +4,7 @@ import type middy from '@middy/core';
  * What a function's tracer adds (lib/shared/tracer.ts): a middleware that
  * opens the handler's segment. Kept apart from the tracer itself, so code
  * that only names tracing does not load the X-Ray SDK: the two functions
- * whose bundles would pass 1 MB with it run without (README, "Observability").
+ * whose bundles would pass 1 MB with it run without (docs/operations.md, "Observability").
  */
 export interface Tracing {
   middleware(): middy.MiddlewareObj;

@@ -18,7 +18,7 @@ const run = promisify(execFile);
 
 /**
  * The functions whose bundle would pass 1 MB with the X-Ray SDK (pdf-lib or
- * nodemailer inside): they run without a tracer (README, "Observability").
+ * nodemailer inside): they run without a tracer (docs/operations.md, "Observability").
  */
 const UNTRACED = new Set(['functions/http/bill-documents.ts', 'functions/http/bill-email.ts']);
 

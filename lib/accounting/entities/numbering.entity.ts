@@ -20,7 +20,7 @@ import { accountingTable } from './book.ts';
  * A claim's `<key>` is the number's comparison form (`numberKey`: `ABC` and
  * `abc`, `0124` and `124`, `M00050` and `m50` are one claim); `number` is
  * the spelling its owner typed. (Claims written before comparison keys are
- * keyed by their exact spelling: see the README on contact numbers.)
+ * keyed by their exact spelling: see docs/sync.md, "Contact and file numbers".)
  *
  * Transitions: `claim` (only if the number is free), `claimOwn` (free or
  * already the owner's), `release` (only the
