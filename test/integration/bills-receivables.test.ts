@@ -265,6 +265,10 @@ describe('bills as receivables', () => {
       expect([summary[row + 3], summary[row + 4]]).toEqual(['100.00', '70.00']);
       expect(summary[summary.indexOf('Total outstanding on this matter') + 1]).toBe('110.00');
       expect(aText).not.toContain('55.55');
+      // A preview of the posted bill shows the number it has taken, not DRAFT.
+      const aSecond = second.invoices.find((i: any) => i.contactId === a.id).invoiceNumber;
+      expect(aText).toContain(`This invoice (${aSecond})`);
+      expect(aText).not.toContain('DRAFT');
       // B has paid its earlier invoice, so owes nothing earlier on this matter: no account summary at all.
       expect(bText).not.toContain('Account summary');
     });

@@ -72,6 +72,16 @@ describe('renderInvoicePdf', () => {
     expect(text.some((s) => s.includes('INV-'))).toBe(false);
   });
 
+  it('marks a preview of a posted bill as a preview, with the number it has taken and when it is due', async () => {
+    const pdf = await renderInvoicePdf({ ...sampleInvoice({ lines: 5, preview: true }), invoiceNumber: 'INV-2026-00007' }, { compress: false });
+    const text = await drawnText(pdf);
+    expect(text).toContain('PREVIEW \u2013 not an invoice');
+    expect(text).toContain('INV-2026-00007');
+    expect(text).not.toContain('DRAFT');
+    expect(text.join(' ')).toContain('Payment is due by');
+    expect(text.join(' ')).not.toContain('Amounts may change');
+  });
+
   it('wraps long descriptions over several lines', async () => {
     const description =
       'Review and analysis of the counterparty\u2019s supplemental document production, including privilege log entries, ' +

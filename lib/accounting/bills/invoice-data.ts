@@ -141,7 +141,7 @@ export function invoiceView(bill: BillRecord, contactId: string, ctx: InvoiceCon
       ...(contact?.address ? { address: contact.address } : {}),
       ...(contact?.email ? { email: contact.email } : {}),
     },
-    invoiceNumber: preview ? null : (invoice?.invoiceNumber ?? null),
+    invoiceNumber: invoice?.invoiceNumber ?? null,
     invoiceDate,
     dueDate: bill.dueDate ?? addDays(invoiceDate, terms),
     termsDays: terms,

@@ -129,7 +129,8 @@ class InvoiceLayout {
     private readonly newPage: () => PageCanvas,
   ) {
     this.money = (v) => formatMoney(v, view.currency);
-    this.numberText = view.preview || !view.invoiceNumber ? 'DRAFT' : toShown(view.invoiceNumber);
+    // A preview of a posted bill shows the number it has taken; only a draft's says DRAFT.
+    this.numberText = !view.invoiceNumber ? 'DRAFT' : toShown(view.invoiceNumber);
   }
 
   run(): number {
@@ -530,12 +531,13 @@ class InvoiceLayout {
     const firstPage = this.page;
 
     const noteWidth = WIDTH - boxWidth - 36;
-    const notes = view.preview
-      ? ['This is a preview of the next invoice for this matter. Amounts may change before it is issued.']
-      : [
-          ...(view.dueDate ? [`Payment is due by ${formatLongDate(view.dueDate)}${view.termsDays !== undefined ? ` (${termsText(view.termsDays).toLowerCase()})` : ''}.`] : []),
-          `Please quote invoice no. ${this.numberText} with your payment. Thank you for your business.`,
-        ];
+    const payment = [
+      ...(view.dueDate ? [`Payment is due by ${formatLongDate(view.dueDate)}${view.termsDays !== undefined ? ` (${termsText(view.termsDays).toLowerCase()})` : ''}.`] : []),
+      `Please quote invoice no. ${this.numberText} with your payment. Thank you for your business.`,
+    ];
+    const notes = !view.preview ? payment
+      : view.invoiceNumber ? [`This is a preview of invoice ${this.numberText} as it will be sent; it is posted, its amounts are final.`, ...payment]
+        : ['This is a preview of the next invoice for this matter. Amounts may change before it is issued.'];
     let noteY = this.y + 2;
     for (const note of notes) {
       for (const line of wrapText(toShown(note), REGULAR, 8.5, noteWidth)) {
@@ -574,7 +576,7 @@ class InvoiceLayout {
     this.text(x + 8, base, 'Balance due', BOLD, 11, WHITE);
     this.textRight(RIGHT - 8, base, truncateText(toShown(money(view.balanceDue)), BOLD, 11, valueWidth + 40), BOLD, 11, WHITE);
     y += BALANCE_HEIGHT;
-    if (view.dueDate && !view.preview) {
+    if (view.dueDate && (!view.preview || view.invoiceNumber)) {
       this.textRight(RIGHT - 8, InvoiceLayout.baseline(y + 4, 8.5), `Due ${formatLongDate(view.dueDate)}`, BOLD, 8.5, ACCENT);
       y += 14;
     }
