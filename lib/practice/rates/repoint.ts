@@ -71,7 +71,7 @@ async function rewriteAll<R extends StoredRecord & { updatedAt: string }>(
  */
 export async function repointReferences(firmId: string): Promise<RepointReport> {
   const m = aliasesOf(await rateLabelEntity.byId(firmId));
-  const [users, systemRoles, quickCodes, matters, contacts] = await Promise.all([
+  const [users, systemRoles, quickCodes, matters, contacts] = await allFinished([
     rewriteAll(firmId, userEntity, (r) => {
       const defaultRateLabelId = mergeRef(r.defaultRateLabelId, m);
       const customRates = mergeOverrides(r.customRates, m);
@@ -98,4 +98,17 @@ export async function repointReferences(firmId: string): Promise<RepointReport> 
     }),
   ]);
   return { users, systemRoles, quickCodes, matters, contacts };
+}
+
+/**
+ * Like Promise.all, but fails only once every rewrite has stopped: a failed
+ * kind of record must not answer the request while the others' writes are
+ * still in flight (in Lambda they would be frozen with the container and land
+ * in some later invocation; a caller reading after the answer would miss them).
+ */
+async function allFinished<T extends readonly unknown[]>(work: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
