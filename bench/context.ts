@@ -213,11 +213,16 @@ export interface StartedStack extends Stack {
   stop(): Promise<void>;
 }
 
-/** Starts `npm start` in memory on free ports in a child process, as the integration tests do. */
+/**
+ * Starts `npm start` in memory on free ports in a child process, as the
+ * integration tests do. BENCH_PERSIST=1 keeps the data on disk instead, and
+ * with KEEP_BENCH_STATE=1 the state folder stays after the run: a folder full
+ * of history to restart the local stack on (docs/local-stack.md, restarts).
+ */
 export async function startStack(log: (m: string) => void): Promise<StartedStack> {
   const child = new StackProcess({
     label: 'bench',
-    memory: true,
+    memory: process.env.BENCH_PERSIST !== '1',
     visibilityTimeoutSeconds: 30,
     logLevel: 'ERROR',
     // BENCH_CPU_PROF=<dir>: the stack writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
