@@ -59,6 +59,24 @@ const commandLine = (pid: number) => {
   }
 };
 
+/** What a start records of a child: its pid, its parent's, and a string its command line holds. */
+interface ChildEntry {
+  pid: number;
+  parentPid: number;
+  marker: string;
+}
+
+/** SIGKILLs the child if it still runs as recorded (a reused pid runs another command line); answers whether it did. */
+function killIfStill(entry: ChildEntry): boolean {
+  if (!alive(entry.pid) || !commandLine(entry.pid).includes(entry.marker)) return false;
+  try {
+    process.kill(entry.pid, 'SIGKILL');
+    return true;
+  } catch {
+    return false; // it ended in between
+  }
+}
+
 /**
  * Child processes (DynamoDB Local's JVM) outlive a parent killed with
  * SIGKILL and keep their port. Each start records its children; the next
@@ -69,20 +87,29 @@ export class PidRegistry {
     mkdirSync(dir, { recursive: true });
   }
 
-  reapOrphans(): number {
-    let reaped = 0;
+  /** Each recorded child, with the file that records it (`entry` undefined when the file cannot be read). */
+  private *entries(): Generator<{ path: string; entry: ChildEntry | undefined }> {
     for (const file of readdirSync(this.dir)) {
       const path = join(this.dir, file);
+      let entry: ChildEntry | undefined;
       try {
-        const { pid, parentPid, marker } = JSON.parse(readFileSync(path, 'utf8')) as { pid: number; parentPid: number; marker: string };
-        if (!alive(parentPid) && alive(pid) && commandLine(pid).includes(marker)) {
-          process.kill(pid, 'SIGKILL');
-          reaped++;
-        }
-        if (!alive(parentPid) || !alive(pid)) rmSync(path, { force: true });
+        entry = JSON.parse(readFileSync(path, 'utf8')) as ChildEntry;
       } catch {
-        rmSync(path, { force: true });
+        entry = undefined;
       }
+      yield { path, entry };
+    }
+  }
+
+  reapOrphans(): number {
+    let reaped = 0;
+    for (const { path, entry } of this.entries()) {
+      if (!entry) {
+        rmSync(path, { force: true });
+        continue;
+      }
+      if (!alive(entry.parentPid) && killIfStill(entry)) reaped++;
+      if (!alive(entry.parentPid) || !alive(entry.pid)) rmSync(path, { force: true });
     }
     return reaped;
   }
@@ -93,19 +120,11 @@ export class PidRegistry {
    */
   killOwn(): number {
     let killed = 0;
-    for (const file of readdirSync(this.dir)) {
-      const path = join(this.dir, file);
-      try {
-        const { pid, parentPid, marker } = JSON.parse(readFileSync(path, 'utf8')) as { pid: number; parentPid: number; marker: string };
-        if (parentPid !== process.pid) continue;
-        if (alive(pid) && commandLine(pid).includes(marker)) {
-          process.kill(pid, 'SIGKILL');
-          killed++;
-        }
-        rmSync(path, { force: true });
-      } catch {
-        // unreadable or gone: the next start's reapOrphans deals with it
-      }
+    // An unreadable file is left for the next start's reapOrphans.
+    for (const { path, entry } of this.entries()) {
+      if (!entry || entry.parentPid !== process.pid) continue;
+      if (killIfStill(entry)) killed++;
+      rmSync(path, { force: true });
     }
     return killed;
   }

@@ -48,7 +48,7 @@ async function pageOfBills(job: JobRecord): Promise<{ groups: string[][]; next: 
   if (named) {
     const start = Number(job.planning.cursor || '0');
     const ids = named.slice(start, start + PAGE);
-    return { groups: packInOrder(ids, () => 0, { maxBytes: 1, maxCount: GROUP.maxCount }), next: start + PAGE < named.length ? String(start + PAGE) : null };
+    return { groups: packInOrder(ids, () => 0, { maxBytes: Infinity, maxCount: GROUP.maxCount }), next: start + PAGE < named.length ? String(start + PAGE) : null };
   }
   const page = await billEntity.pageByStatus(job.firmId, 'approved', { limit: PAGE, cursor: job.planning.cursor || undefined });
   const groups = packInOrder(page.items, (b) => b.lineCount, { maxBytes: GROUP.maxLines, maxCount: GROUP.maxCount });
