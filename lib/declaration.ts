@@ -381,7 +381,7 @@ export const functions = {
   },
   accountingReconciler: {
     entry: 'functions/schedule/accounting-reconciler.ts',
-    description: 'Re-sends accounting records whose link stayed pending',
+    description: 'Re-sends accounting records whose link stayed pending; voids invoice numbers a crash left unused',
     trigger: { kind: 'schedule', everyMinutes: 1 },
     timeoutSeconds: 60,
     tables: { accounting: 'readwrite', outbox: 'readwrite' },

@@ -17,9 +17,10 @@ export interface StackProcessOptions {
    * address, like a restarted deployment). Otherwise each start takes any free port.
    */
   samePortOnRestart?: boolean;
-  /** `--visibility-timeout`, `--redrive-after`, `--schedule-every-ms`, `--log-level` of infra/local/start.ts. */
+  /** `--visibility-timeout`, `--redrive-after`, `--number-grace`, `--schedule-every-ms`, `--log-level` of infra/local/start.ts. */
   visibilityTimeoutSeconds?: number;
   redriveAfterSeconds?: number;
+  numberGraceSeconds?: number;
   scheduleEveryMs?: number;
   logLevel: string;
   /** `--bundled`: the functions from their deployed bundles, IAM checked (infra/local/bundled/). */
@@ -92,6 +93,7 @@ export class StackProcess {
       ['--ready-file', readyFile],
       ['--visibility-timeout', o.visibilityTimeoutSeconds],
       ['--redrive-after', o.redriveAfterSeconds],
+      ['--number-grace', o.numberGraceSeconds],
       ['--schedule-every-ms', o.scheduleEveryMs],
       ['--log-level', o.logLevel],
     ];

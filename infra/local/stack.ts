@@ -37,6 +37,8 @@ export interface LocalStackOptions {
   visibilityTimeoutSeconds?: number;
   /** How long a link may stay pending before the reconciler re-sends it. */
   redriveAfterSeconds?: number;
+  /** Overrides how long a reserved invoice number may stay off every invoice before it is voided. */
+  numberGraceSeconds?: number;
   /** Overrides every schedule's period. */
   scheduleEveryMs?: number;
   /** Poll loops per queue; by default as many as this machine has cores (see localQueueConcurrency). */
@@ -202,6 +204,7 @@ function configureHandlers(o: LocalStackOptions, e: Emulators, resources: Provis
     // No X-Ray daemon here: the tracer is a no-op (Powertools also turns itself off outside Lambda).
     POWERTOOLS_TRACE_ENABLED: 'false',
     ...(o.redriveAfterSeconds ? { SYNC_REDRIVE_AFTER_SECONDS: String(o.redriveAfterSeconds) } : {}),
+    ...(o.numberGraceSeconds ? { INVOICE_NUMBER_GRACE_SECONDS: String(o.numberGraceSeconds) } : {}),
   });
 }
 

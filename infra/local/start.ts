@@ -18,6 +18,7 @@ const { values } = parseArgs({
     'ready-file': { type: 'string' },
     'visibility-timeout': { type: 'string' },
     'redrive-after': { type: 'string' },
+    'number-grace': { type: 'string' },
     'schedule-every-ms': { type: 'string' },
     'log-level': { type: 'string' },
     // The functions from their deployed bundles, with the template's environment and IAM checked (infra/local/bundled/).
@@ -41,6 +42,7 @@ const stack = await startLocalStack({
   persist: !values.memory,
   visibilityTimeoutSeconds: num(values['visibility-timeout']),
   redriveAfterSeconds: num(values['redrive-after']),
+  numberGraceSeconds: num(values['number-grace']),
   scheduleEveryMs: num(values['schedule-every-ms']),
   logLevel: values['log-level'],
   bundled: values.bundled,

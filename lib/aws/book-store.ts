@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ddb } from './dynamodb.ts';
 import type { TxItem } from './transactions.ts';
 import { batchDelete, batchGet, batchPutBefore } from './batch-requests.ts';
@@ -114,6 +114,17 @@ export class BookStore {
     };
   }
 
+  /**
+   * One item's update on its own, outside any transaction (a counter moved by
+   * ADD: writes to one item serialize instead of conflicting), answering the
+   * item as it stands after it. A failed condition throws
+   * ConditionalCheckFailedException (`isConditionFailure`).
+   */
+  async update<T>(firmId: string, sk: string, update: Omit<UpdateCommandInput, 'TableName' | 'Key' | 'ReturnValues'>): Promise<T> {
+    const out = await ddb.send(new UpdateCommand({ ...update, TableName: this.table, Key: { pk: firmPk(firmId), sk }, ReturnValues: 'ALL_NEW' }));
+    return out.Attributes as T;
+  }
+
   delete(firmId: string, sk: string): TxItem {
     return { Delete: { TableName: this.table, Key: { pk: firmPk(firmId), sk } } };
   }
@@ -223,9 +234,9 @@ export class BookStore {
   }
 
   /** Records whose link has been pending since before `before` (ISO time), oldest first, across firms and index shards. */
-  async pendingSince(before: string, limit: number): Promise<{ firmId: string; sk: string }[]> {
+  async pendingSince(before: string, limit: number, partitions: readonly string[] = pendingPartitions): Promise<{ firmId: string; sk: string }[]> {
     const pages = await Promise.all(
-      pendingPartitions.map(async (partition) => {
+      partitions.map(async (partition) => {
         const out = await ddb.send(
           new QueryCommand({
             TableName: this.table,
@@ -243,7 +254,7 @@ export class BookStore {
   }
 }
 
-const STORAGE_ATTRIBUTES = ['pk', 'sk', 'pendingPk', 'pendingSk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'pendingPk', 'pendingSk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'approvalLease'];
 
 /** Removes storage-only attributes from an item read back. */
 export function strip<T>(item: T): T {

@@ -41,3 +41,16 @@ export function oldestFirst<T extends { pendingSk: string }>(pages: readonly (re
     .sort((a, b) => (a.pendingSk < b.pendingSk ? -1 : a.pendingSk > b.pendingSk ? 1 : 0))
     .slice(0, limit);
 }
+
+/**
+ * The same index also finds invoice counters with numbers not yet checked
+ * (lib/accounting/bills/unused-numbers.ts), in partitions of their own so the
+ * link reconciler never reads them: sharded the same way, by firm.
+ */
+export const NUMBERS_SHARDS = 8; // only ever raise it, as PENDING_SHARDS
+export const numbersPartitions: readonly string[] = Array.from({ length: NUMBERS_SHARDS }, (_, i) => `NUMBERS#${i}`);
+
+/** The index attributes of a firm's invoice counter with numbers taken since `since`. */
+export function numbersIndexKeys(firmId: string, sk: string, since: string): { pendingPk: string; pendingSk: string } {
+  return { pendingPk: `NUMBERS#${fnv1a(firmId) % NUMBERS_SHARDS}`, pendingSk: `${since}#${firmId}#${sk}` };
+}

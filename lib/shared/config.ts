@@ -43,6 +43,10 @@ export const config = {
     /** After this many sends without an answer the link turns `unknown`. */
     maxAttempts: positiveInt('SYNC_MAX_ATTEMPTS', 6),
   },
+  invoiceNumbers: {
+    /** A number this long reserved and on no invoice is voided (unused-numbers.ts): far above any approval's run time. */
+    graceSeconds: positiveInt('INVOICE_NUMBER_GRACE_SECONDS', 300),
+  },
   /** Local-only fault points (see lib/shared/faults.ts); never set in AWS. */
   faultInjection: env.FAULT_INJECTION === 'on',
 };

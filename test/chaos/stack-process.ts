@@ -12,6 +12,7 @@ export class KillableStack extends StackProcess {
       samePortOnRestart: true,
       visibilityTimeoutSeconds: 10,
       redriveAfterSeconds: 5,
+      numberGraceSeconds: 5,
       scheduleEveryMs: 3_600_000,
       logLevel: 'ERROR',
       startTimeoutMs: 120_000,

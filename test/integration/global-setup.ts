@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
     label: bundled ? 'bundled' : 'test',
     memory: true,
     visibilityTimeoutSeconds: 2,
-    ...(bundled ? { bundled: true } : { redriveAfterSeconds: 3 }),
+    ...(bundled ? { bundled: true } : { redriveAfterSeconds: 3, numberGraceSeconds: 5 }),
     scheduleEveryMs: 3_600_000,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'WARN',
     // Bundled: synthesis and 29 bundles before the functions start (under a minute on 2 busy cores).

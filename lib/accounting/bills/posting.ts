@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { functions } from '../../declaration.ts';
 import { outboxMessage } from '../../sync/outbox.entity.ts';
 import { commit, commitSkippingDone, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
 import { balanceEntity } from '../entities/balance.entity.ts';
@@ -7,16 +9,16 @@ import { disbursementEntity } from '../entities/disbursement.entity.ts';
 import { fileEntity } from '../entities/file.entity.ts';
 import { invoiceEntity } from '../entities/invoice.entity.ts';
 import { ledgerEntryEntity } from '../entities/ledger-entry.entity.ts';
-import { numberingEntity } from '../entities/numbering.entity.ts';
 import { openBillEntity } from '../entities/open-bill.entity.ts';
 import { accountingSettingsEntity } from '../entities/settings.entity.ts';
 import { readTogether } from '../../aws/entity.ts';
 import { nowIso } from '../../shared/clock.ts';
-import { Conflict, PreconditionFailed, type FieldError } from '../../shared/errors.ts';
+import { Conflict, DomainError, PreconditionFailed, type FieldError } from '../../shared/errors.ts';
 import { faultPoint } from '../../shared/faults.ts';
 import { countMetric } from '../../shared/metrics.ts';
 import { money, toMoney } from '../../shared/money.ts';
 import { Retry, retrying } from '../../shared/retry.ts';
+import { NumberReservation } from './invoice-numbers.ts';
 import { discountOf, loadBill, matterOptions, priced } from './drafts.ts';
 import { addDays, assertDraft, invoiceIdOf, pricingInput, sameAsDrafted, withoutPendingStep, type BillLineRecord, type BillRecord, type InvoiceRecord, type InvoiceShare } from './model.ts';
 import { entriesNews, invoicesNews } from './news.ts';
@@ -28,12 +30,18 @@ import type { Bill } from './schemas.ts';
 /**
  * Approving a bill posts it: the client is billed. One guarded transaction
  * holds all of it: the bill (approved, its invoices), one invoice per client
- * share with numbers from the firm's gap-free sequence (N clients take N
- * numbers together; a bill approved again after a revert gets its own
- * numbers back), every line's ledger entry and disbursement billed at the
+ * share with numbers from the firm's gap-free sequence, every line's ledger entry and disbursement billed at the
  * version read and found as drafted, the open-bill claim released, the
  * receivable (unbilled → billed) and the news to practice. A retry or a
  * duplicate finds the bill approved and posts nothing.
+ *
+ * Numbers: N clients take N consecutive numbers, reserved just before the
+ * final transaction by a plain ADD on the firm's counter (invoice-numbers.ts),
+ * so approvals of one firm never refuse each other's transactions over it.
+ * The approval's retries reuse them; a refused approval gives them back (or
+ * voids them, listed); a crash between reserving and posting leaves them to
+ * the checker (unused-numbers.ts). A bill approved again after a revert gets
+ * its own numbers back and reserves none.
  *
  * A bill too big for one transaction (DynamoDB takes 100 items) is posted
  * in steps (steps.ts): marked `posting`, its entries billed 99 at a time,
@@ -42,21 +50,48 @@ import type { Bill } from './schemas.ts';
  * approving it again finishes it.
  */
 export async function approveBill(firmId: string, id: string, ifMatch?: number): Promise<Bill> {
-  const posted = await retrying(async () => {
-    const bill = await loadBill(firmId, id);
-    if (ifMatch !== undefined && ifMatch !== bill.version && bill.pendingStep !== 'posting') throw new PreconditionFailed(ifMatch, bill.version);
-    if (bill.pendingStep !== 'posting') assertDraft(bill, 'approved');
-    return post(bill);
-    // Every approve of the firm takes its numbers from the one invoice counter, so with many approves at once
-    // (20 at a time) an attempt often loses to another's numbers: 20 tries left 1 in 10 approves `busy`.
-    // 60 tries with the capped backoff stay within the function's timeout.
-  }, 60);
+  const reservation = new NumberReservation(firmId);
+  const token = randomUUID();
+  let leased = false;
+  let read: BillRecord | undefined;
+  const origin = (reason: string) => ({ billId: id, fileId: read?.fileId ?? '', matterNumber: read?.matterNumber ?? '', contactId: read?.primaryClientId ?? '', reason });
+  let posted: { bill: BillRecord; lines: BillLineRecord[] };
+  try {
+    posted = await retrying(async () => {
+      const bill = (read = await loadBill(firmId, id));
+      if (ifMatch !== undefined && ifMatch !== bill.version && bill.pendingStep !== 'posting') throw new PreconditionFailed(ifMatch, bill.version);
+      if (bill.pendingStep !== 'posting') assertDraft(bill, 'approved');
+      // Another approval of this draft is under way: wait for it (then this one finds it approved) rather than race it.
+      const now = new Date();
+      if (!(await billEntity.leaseApproval(bill, token, now.toISOString(), new Date(now.getTime() + APPROVAL_LEASE_MS).toISOString()))) {
+        throw new Retry('another approval of this bill is under way');
+      }
+      leased = true;
+      return post(bill, reservation);
+      // Waiting for another approval of the same draft takes tries: 60 with the capped backoff is about 6 s.
+    }, 60);
+  } catch (error) {
+    // Refused (not crashed): the numbers this approval reserved go back, or are listed void, and the lease goes.
+    if (error instanceof DomainError) {
+      await reservation.settle([], origin(`Reserved by an approval of bill ${id} that was refused: ${error.message}`));
+      if (leased) await billEntity.releaseApproval(firmId, id, token);
+    }
+    throw error;
+  }
+  await reservation.settle(posted.bill.invoices.map((i) => i.invoiceNumber), origin(`Reserved by an approval of bill ${id} that posted without it.`));
   countMetric('billsPosted');
   return billToApi(posted.bill, { lines: posted.lines, justPosted: true });
 }
 
-async function post(bill: BillRecord): Promise<{ bill: BillRecord; lines: BillLineRecord[] }> {
-  const plan = await planPosting(bill);
+/**
+ * How long an approval holds its draft's lease: the approve function's
+ * timeout and a margin, so only a crash outlives a running approval (and a
+ * bill whose approval crashed can be approved again this long after).
+ */
+const APPROVAL_LEASE_MS = (functions.accountingBillsApi.timeoutSeconds + 5) * 1000;
+
+async function post(bill: BillRecord, reservation: NumberReservation): Promise<{ bill: BillRecord; lines: BillLineRecord[] }> {
+  const plan = await planPosting(bill, reservation);
   if ('changed' in plan) {
     if (bill.pendingStep === 'posting') await undoPosting(bill);
     throw new Conflict(
@@ -71,6 +106,8 @@ async function post(bill: BillRecord): Promise<{ bill: BillRecord; lines: BillLi
     start: () => [billEntity.put({ ...bill, pendingStep: 'posting', version: bill.version + 1, updatedAt: nowIso() }, bill.version)],
     steps: plan.entries,
     finish: plan.finish,
+    finishSize: plan.finishSize,
+    beforeFinish: plan.reserve,
     retryFinish: plan.renumber,
   });
   faultPoint('accounting.bill.afterPost', bill.firmId);
@@ -84,20 +121,22 @@ interface PostingPlan {
   entries: TxItem[];
   /** The final items, for the bill as it stands (at `version`) when they are written. */
   finish: (version: number) => TxItem[];
-  /** After a refused final write: whether only the invoice counter moved (then `finish` numbers afresh). */
+  /** How many items `finish` writes. */
+  finishSize: number;
+  /** Reserves the new invoice numbers `finish` writes. */
+  reserve: () => Promise<void>;
+  /** After a refused final write: whether only new numbers were found taken (then `finish` numbers afresh). */
   renumber: (refused: TransactionRefused) => Promise<boolean>;
 }
 
-async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: FieldError[] }> {
+async function planPosting(bill: BillRecord, reservation: NumberReservation): Promise<PostingPlan | { changed: FieldError[] }> {
   const { firmId } = bill;
   const lines = await billLineEntity.all(firmId, bill.id);
   const idsOf = (kind: BillLineRecord['kind']) => lines.filter((l) => l.kind === kind).map((l) => l.id);
-  // Everything else the posting needs, in one BatchGet (per 100 keys), strongly consistent: under load many bills
-  // post at once and each round trip is time another bill may take the invoice counter in.
-  const [files, settingsRead, counterRead, entries, disbursements, heldRecords] = await readTogether(
+  // Everything else the posting needs, in one BatchGet (per 100 keys), strongly consistent.
+  const [files, settingsRead, entries, disbursements, heldRecords] = await readTogether(
     fileEntity.readMany(firmId, [bill.fileId]),
     accountingSettingsEntity.read(firmId),
-    numberingEntity.readInvoiceCounter(firmId),
     ledgerEntryEntity.readMany(firmId, idsOf('time')),
     disbursementEntity.readMany(firmId, bill.fileId, idsOf('disbursement')),
     invoiceEntity.readMany(firmId, bill.heldNumbers.map((h) => h.invoiceNumber)),
@@ -153,10 +192,14 @@ async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: F
     outstanding: i.outstanding, status: i.status, payments: [], version, updatedAt: now,
   });
   const recorded = toMoney(money(figures.feesTotal).plus(figures.disbursementsTotal));
-  let counter = counterRead;
+  // Reserved by `reserve`, right before the final write: the shorter a number is off every invoice, the better.
+  let numbers: string[] = [];
+  const reserve = async () => {
+    numbers = await reservation.numbers(fresh.length);
+    faultPoint('accounting.bill.afterReserve', firmId);
+  };
   const finish = (version: number): TxItem[] => {
-    // Numbers from the counter as last read: a bill approved meanwhile moved it, and `renumber` reads it again.
-    const freshNumber = new Map(fresh.map((a, i) => [a.contactId, String(counter + 1 + i)]));
+    const freshNumber = new Map(fresh.map((a, i) => [a.contactId, numbers[i]!]));
     // A 0.00 invoice owes nothing: it is paid the moment it is issued.
     next.invoices = figures.allocations.map((a) => ({
       contactId: a.contactId,
@@ -170,7 +213,6 @@ async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: F
     next.version = version + 1;
     return [
       billEntity.put(next, version),
-      ...(fresh.length ? [numberingEntity.takeInvoiceNumbers(firmId, counter, fresh.length)] : []),
       ...next.invoices.map((i) => {
         const prior = held.has(i.contactId) ? heldRecords.get(i.invoiceNumber) : undefined;
         return invoiceEntity.put(invoiceRecord(i, (prior?.version ?? 0) + 1), prior ? prior.version : null);
@@ -188,19 +230,23 @@ async function planPosting(bill: BillRecord): Promise<PostingPlan | { changed: F
     ];
   };
   /**
-   * Only the counter and the new numbers refused: another bill took those numbers. Read it again and write the same
-   * posting with the next ones, without reading the lines again: under load many bills post at once.
+   * Only new numbers refused: they are on records already (the checker found them unused while this approval was
+   * slow, and voided them). Write the same posting with numbers reserved afresh, without reading the lines again.
    */
   const renumber = async (refused: TransactionRefused): Promise<boolean> => {
-    if (!fresh.length) return false;
-    // Items 1 and 2…: the counter, then the invoices in the bill's order; a number another bill took refuses both.
-    const freshAt = new Set([1, ...next.invoices.flatMap((i, n) => (held.has(i.contactId) ? [] : [2 + n]))]);
-    const moved = (c: string) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict';
-    if (!moved(refused.codes[1] ?? '') || refused.codes.some((c, i) => c !== 'None' && !freshAt.has(i))) return false;
-    counter = await numberingEntity.invoiceCounter(firmId);
+    // Items 1…: the invoices in the bill's order, after the bill.
+    const freshAt = new Set(next.invoices.flatMap((i, n) => (held.has(i.contactId) ? [] : [1 + n])));
+    if (!refused.codes.some((c, i) => c === 'ConditionalCheckFailed' && freshAt.has(i))) return false;
+    if (refused.codes.some((c, i) => c !== 'None' && !(c === 'ConditionalCheckFailed' && freshAt.has(i)))) return false;
+    reservation.forget();
+    numbers = await reservation.numbers(fresh.length);
     return true;
   };
-  return { next, lines, entries: todo, finish, renumber };
+  // What `finish` writes, counted before any number is reserved (a stand-in for each).
+  numbers = fresh.map(() => 'reserved');
+  const finishSize = finish(0).length;
+  numbers = [];
+  return { next, lines, entries: todo, finish, finishSize, reserve, renumber };
 }
 
 function changedLine(line: BillLineRecord, status: string | undefined): FieldError {

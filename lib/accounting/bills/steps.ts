@@ -22,12 +22,19 @@ export async function commitInSteps(change: {
   start: () => TxItem[];
   steps: readonly TxItem[];
   finish: (version: number) => TxItem[];
+  /** How many items `finish` writes, when it cannot be called before `beforeFinish` (default: it is called to count). */
+  finishSize?: number;
+  /** Run right before the final write is first tried (posting reserves its invoice numbers there, as late as it can). */
+  beforeFinish?: () => Promise<void>;
   /** Whether a refused final write may simply be written again (`finish` is then called afresh). */
   retryFinish?: (refused: TransactionRefused) => Promise<boolean>;
 }): Promise<void> {
   if (change.alone) {
     const all = () => [...change.finish(change.record.version), ...change.steps];
-    if (all().length <= MAX_TRANSACTION_ITEMS) return attemptAgain(all, change.retryFinish, 'the bill or one of its entries moved');
+    if ((change.finishSize ?? change.finish(change.record.version).length) + change.steps.length <= MAX_TRANSACTION_ITEMS) {
+      await change.beforeFinish?.();
+      return attemptAgain(all, change.retryFinish, 'the bill or one of its entries moved');
+    }
     await attempt(change.start(), 'the bill moved');
     // Marked: plan the steps again from the bill as it is now.
     throw new Retry('the bill is now changed in steps');
@@ -35,11 +42,12 @@ export async function commitInSteps(change: {
   for (let i = 0; i < change.steps.length; i += MAX_TRANSACTION_ITEMS) {
     await attempt(change.steps.slice(i, i + MAX_TRANSACTION_ITEMS), 'an entry moved between steps');
   }
+  await change.beforeFinish?.();
   await attemptAgain(() => change.finish(change.record.version), change.retryFinish, 'the bill moved before its last step');
 }
 
-/** How often a final write is written again when only something it may simply re-read moved (the invoice counter). */
-const FINISH_TRIES = 50;
+/** How often a final write is written again when only something it may simply redo moved (its new invoice numbers found taken). */
+const FINISH_TRIES = 5;
 
 async function attemptAgain(items: () => TxItem[], retryFinish: ((refused: TransactionRefused) => Promise<boolean>) | undefined, why: string): Promise<void> {
   for (let i = 0; ; i++) {

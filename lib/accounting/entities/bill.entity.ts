@@ -1,5 +1,6 @@
 import { versionedRecords } from '../../aws/entity.ts';
 import { firmPk } from '../../aws/book-store.ts';
+import { isConditionFailure } from '../../aws/dynamodb.ts';
 import type { TxItem } from '../../aws/transactions.ts';
 import type { Page, PageOptions } from '../../shared/page.ts';
 import type { BillRecord } from '../bills/model.ts';
@@ -23,6 +24,13 @@ import { accountingTable } from './book.ts';
  * finalized (produced), paid: each a `put` guarded by the version read, its
  * list entries moving with it; a draft is deleted only at the version read
  * (`deleteDraft`).
+ *
+ * An approval first takes the draft's approval lease (`leaseApproval`: an
+ * `approvalLease` attribute, a storage attribute records never show), so a
+ * second approval of the same draft at the same moment waits instead of
+ * reserving invoice numbers of its own; posting replaces the item and so
+ * ends the lease, a refused approval lets go of it (`releaseApproval`), a
+ * crashed one's lease runs out.
  */
 const byStatusPk = (firmId: string, status: BillStatus) => `FIRM#${firmId}#BILL#${status}`;
 const byFilePk = (firmId: string, fileId: string) => `FIRM#${firmId}#FILE#${fileId}#BILLS`;
@@ -57,6 +65,40 @@ export const billEntity = {
   getMany: records.getMany,
   put: records.put,
   guard: records.guard,
+
+  /**
+   * Takes the approval lease of the bill as read (only at its version), for
+   * `token` until `until`, unless another approval holds one that is still
+   * running. Answers whether it did.
+   */
+  async leaseApproval(bill: BillRecord, token: string, now: string, until: string): Promise<boolean> {
+    try {
+      await accountingTable.update(bill.firmId, `${PREFIX}${bill.id}`, {
+        UpdateExpression: 'SET approvalLease = :lease',
+        ConditionExpression: 'version = :v AND (attribute_not_exists(approvalLease) OR approvalLease.#until < :now OR approvalLease.#token = :token)',
+        ExpressionAttributeNames: { '#until': 'until', '#token': 'token' },
+        ExpressionAttributeValues: { ':lease': { token, until }, ':v': bill.version, ':now': now, ':token': token },
+      });
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /** Lets go of the approval lease, if `token` still holds it. */
+  async releaseApproval(firmId: string, id: string, token: string): Promise<void> {
+    try {
+      await accountingTable.update(firmId, `${PREFIX}${id}`, {
+        UpdateExpression: 'REMOVE approvalLease',
+        ConditionExpression: 'approvalLease.#token = :token',
+        ExpressionAttributeNames: { '#token': 'token' },
+        ExpressionAttributeValues: { ':token': token },
+      });
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  },
 
   /** A page of the firm's bills of one status, oldest first. */
   pageByStatus: (firmId: string, status: BillStatus, options: PageOptions<BillRecord>): Promise<Page<BillRecord>> =>

@@ -1,6 +1,7 @@
 import { firmPk } from '../../aws/book-store.ts';
+import { isConditionFailure } from '../../aws/dynamodb.ts';
+import { numbersIndexKeys, numbersPartitions } from '../../aws/pending-index.ts';
 import type { TxItem } from '../../aws/transactions.ts';
-import type { ReadOf } from '../../aws/entity.ts';
 import type { NumberingSequence } from '#events/contact';
 import { numberKey } from '#events/contact-number';
 import { accountingTable } from './book.ts';
@@ -15,7 +16,7 @@ import { accountingTable } from './book.ts';
  * | contact number claim | `NUMBER#CONTACT#<sequence>#<key>` | `{ ownerId, number }`: holds the number; its existence makes numbers unique |
  * | file counter | `COUNTER#FILE` | `{ value }`: where file numbering stands |
  * | file number claim | `NUMBER#FILE#<key>` | `{ ownerId, number }` |
- * | invoice counter | `COUNTER#INVOICE` | `{ value }`: the last invoice number (gap-free, no claims) |
+ * | invoice counter | `COUNTER#INVOICE` | `{ value, checked, watch }`: the last invoice number taken; every number up to `checked` is known to be on an invoice record (issued, held or void); `watch` is a value the counter stood at one grace period or more ago; while numbers are unchecked it is in the `pending` index under `NUMBERS#<shard>` (numbersIndexKeys) |
  *
  * A claim's `<key>` is the number's comparison form (`numberKey`: `ABC` and
  * `abc`, `0124` and `124`, `M00050` and `m50` are one claim); `number` is
@@ -26,7 +27,10 @@ import { accountingTable } from './book.ts';
  * already the owner's), `release` (only the
  * owner's own claim), `moveCounter` (from `from` to `to`, only if the
  * counter still stands at `from`; a counter never written stands at 0),
- * `takeInvoiceNumbers` (the invoice counter on by the numbers a posting takes, the same way). Named
+ * `reserveInvoiceNumbers` (the invoice counter on by a plain ADD, outside any
+ * transaction, so approvals never conflict on it; `giveBackInvoiceNumbers`
+ * undoes the last reservation if nothing came after it), and the checker's
+ * `watchInvoiceCounter` / `invoiceNumbersChecked` (lib/accounting/bills/unused-numbers.ts). Named
  * reads: `taken` (which of some numbers are held), `heldAs` (a held
  * number as its holder spelled it). The rules of taking a number with a
  * record are in `numbering/claims.ts`.
@@ -37,6 +41,7 @@ export type NumberSpaceName = { kind: 'contact'; sequence: NumberingSequence } |
 type CounterName = NumberSpaceName | { kind: 'invoice' };
 
 const INVOICE: CounterName = { kind: 'invoice' };
+const INVOICE_SK = 'COUNTER#INVOICE';
 
 const counterKey = (c: CounterName) =>
   c.kind === 'contact' ? `COUNTER#CONTACT#${c.sequence}` : c.kind === 'file' ? 'COUNTER#FILE' : 'COUNTER#INVOICE';
@@ -105,14 +110,113 @@ export const numberingEntity = {
   /** The firm's last invoice number (0 before the first). */
   invoiceCounter: (firmId: string): Promise<number> => readCounter(firmId, INVOICE),
 
-  /** `invoiceCounter` as a read to make together with others (`readTogether`). */
-  readInvoiceCounter: (firmId: string): ReadOf<number> => ({
-    store: accountingTable,
-    firmId,
-    sks: [counterKey(INVOICE)],
-    answer: (found) => (found.get(counterKey(INVOICE)) as { value?: number } | undefined)?.value ?? 0,
-  }),
+  /**
+   * Reserves `count` consecutive invoice numbers and answers the first. A
+   * plain ADD: concurrent approvals of a firm queue on the item instead of
+   * refusing each other's transactions. The counter joins the index of
+   * counters with unchecked numbers (if it is not in it yet), so a number a
+   * crash left off every invoice is found and voided.
+   */
+  async reserveInvoiceNumbers(firmId: string, count: number, now: string): Promise<number> {
+    const index = numbersIndexKeys(firmId, INVOICE_SK, now);
+    const item = await accountingTable.update<InvoiceCounterItem>(firmId, INVOICE_SK, {
+      UpdateExpression: 'ADD #value :n SET pendingPk = if_not_exists(pendingPk, :ppk), pendingSk = if_not_exists(pendingSk, :psk)',
+      ExpressionAttributeNames: { '#value': 'value' },
+      ExpressionAttributeValues: { ':n': count, ':ppk': index.pendingPk, ':psk': index.pendingSk },
+    });
+    return item.value! - count + 1;
+  },
 
-  /** Takes invoice numbers `counter + 1` … `counter + count` together: the counter moves on, only if it still stands at `counter`. */
-  takeInvoiceNumbers: (firmId: string, counter: number, count: number): TxItem => moveCounter(firmId, INVOICE, counter, counter + count),
+  /**
+   * Gives back the numbers `first` … `first + count - 1` of a reservation no
+   * invoice will use: only if they are still the last ones taken and the
+   * checker has not watched the counter past them. Answers whether it did.
+   */
+  async giveBackInvoiceNumbers(firmId: string, first: number, count: number): Promise<boolean> {
+    try {
+      await accountingTable.update(firmId, INVOICE_SK, {
+        UpdateExpression: 'SET #value = :before',
+        ConditionExpression: '#value = :top AND (attribute_not_exists(watch) OR watch <= :before)',
+        ExpressionAttributeNames: { '#value': 'value' },
+        ExpressionAttributeValues: { ':before': first - 1, ':top': first + count - 1 },
+      });
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /** Firms whose invoice counter has had numbers unchecked since before `before`, oldest first. */
+  async countersToCheck(before: string, limit: number): Promise<string[]> {
+    const keys = await accountingTable.pendingSince(before, limit, numbersPartitions);
+    return keys.filter((k) => k.sk === INVOICE_SK).map((k) => k.firmId);
+  },
+
+  /** Where the firm's invoice counter and its checking stand. */
+  async invoiceCounterState(firmId: string): Promise<InvoiceCounterState> {
+    const item = await accountingTable.get<InvoiceCounterItem>(firmId, INVOICE_SK);
+    return { value: item?.value ?? 0, checked: item?.checked ?? 0, ...(item?.watch !== undefined ? { watch: item.watch } : {}) };
+  },
+
+  /**
+   * Notes that the counter stands at `value` now (only if it does): every
+   * number up to it was reserved by now, so once a grace period has passed
+   * (the index entry is dated `now`) a number without an invoice is unused.
+   */
+  async watchInvoiceCounter(firmId: string, value: number, now: string): Promise<boolean> {
+    try {
+      await accountingTable.update(firmId, INVOICE_SK, {
+        UpdateExpression: 'SET watch = :v, pendingSk = :psk',
+        ConditionExpression: '#value = :v',
+        ExpressionAttributeNames: { '#value': 'value' },
+        ExpressionAttributeValues: { ':v': value, ':psk': numbersIndexKeys(firmId, INVOICE_SK, now).pendingSk },
+      });
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /**
+   * Every number up to `to` is on an invoice record. Reaching the watch, the
+   * counter leaves the index if nothing was reserved since; otherwise the
+   * watch goes and the next check watches it afresh.
+   */
+  async invoiceNumbersChecked(firmId: string, state: InvoiceCounterState & { watch: number }, to: number): Promise<void> {
+    const names = { '#value': 'value' };
+    const values = { ':from': state.checked, ':to': to, ':w': state.watch };
+    const checkedWas = state.checked === 0 ? '(attribute_not_exists(checked) OR checked = :from)' : 'checked = :from';
+    const guarded = async (update: string, condition: string): Promise<boolean> => {
+      try {
+        await accountingTable.update(firmId, INVOICE_SK, { UpdateExpression: update, ConditionExpression: `${checkedWas} AND watch = :w AND ${condition}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values });
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    };
+    if (to < state.watch) {
+      await guarded('SET checked = :to', '#value >= :w');
+      return;
+    }
+    if (await guarded('SET checked = :to REMOVE watch, pendingPk, pendingSk', '#value = :w')) return;
+    await guarded('SET checked = :to REMOVE watch', '#value >= :w');
+  },
 };
+
+export interface InvoiceCounterState {
+  /** The last number reserved. */
+  value: number;
+  /** Every number up to this one is on an invoice record. */
+  checked: number;
+  /** A value the counter stood at when the checker last looked (see `watchInvoiceCounter`). */
+  watch?: number;
+}
+
+interface InvoiceCounterItem {
+  value?: number;
+  checked?: number;
+  watch?: number;
+}
