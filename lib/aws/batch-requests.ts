@@ -1,5 +1,6 @@
 import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from './dynamodb.ts';
+import { inFlight } from '../shared/in-flight.ts';
 
 type Key = Record<string, unknown>;
 type Item = Record<string, unknown>;
@@ -14,13 +15,16 @@ const backOff = (attempt: number) => new Promise((r) => setTimeout(r, Math.min(1
 const chunksOf = <T>(all: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(all.length / size) }, (_, i) => all.slice(i * size, i * size + size));
 
+/** BatchGetItem requests in flight at once: a 10,000-line bill's entries are 100 of them. */
+const GETS_IN_FLIGHT = 4;
+
 /**
  * Items by key with BatchGetItem, strongly consistent, one request per 100
- * keys (one after another), asking again for unprocessed keys.
+ * keys (GETS_IN_FLIGHT at once), asking again for unprocessed keys.
  */
 export async function batchGet(table: string, keys: readonly Key[]): Promise<Item[]> {
   const found: Item[] = [];
-  for (const chunk of chunksOf(keys, GETS_PER_REQUEST)) {
+  await inFlight(chunksOf(keys, GETS_PER_REQUEST), GETS_IN_FLIGHT, async (chunk) => {
     let pending: Key[] | undefined = chunk;
     for (let attempt = 0; pending?.length; attempt++) {
       if (attempt > 0) await backOff(attempt);
@@ -28,7 +32,7 @@ export async function batchGet(table: string, keys: readonly Key[]): Promise<Ite
       found.push(...(out.Responses?.[table] ?? []));
       pending = out.UnprocessedKeys?.[table]?.Keys as Key[] | undefined;
     }
-  }
+  });
   return found;
 }
 

@@ -9,6 +9,7 @@ import {
 import { ddb, cancellationCodes } from './dynamodb.ts';
 import { PreconditionFailed } from '../shared/errors.ts';
 import { Retry, retrying } from '../shared/retry.ts';
+import { inFlight } from '../shared/in-flight.ts';
 
 /**
  * Writes that must happen together. Entity modules make the items (each
@@ -76,7 +77,11 @@ export async function commit(items: TxItem[]): Promise<void> {
 export async function commitSkippingDone(items: TxItem[]): Promise<void> {
   for (let i = 0; i < items.length; i += 100) {
     let chunk = items.slice(i, i + 100);
+    let refusals = 0;
     await retrying(async () => {
+      // Refused twice: many of them are done (a redelivered message), and a cancellation may name only the first
+      // failed item (DynamoDB Local does), so dropping them one transaction at a time would take up to 100 rounds.
+      if (refusals >= 2) return eachSkippingDone(chunk);
       try {
         if (chunk.length) await commit(chunk);
       } catch (error) {
@@ -84,10 +89,24 @@ export async function commitSkippingDone(items: TxItem[]): Promise<void> {
         const done = new Set(chunk.filter((_, j) => error.failedAt(j)));
         if (!done.size) throw error;
         chunk = chunk.filter((item) => !done.has(item));
+        refusals++;
         throw new Retry('some items were already done');
       }
     });
   }
+}
+
+/** The items each as its own conditional write, a few at once; one whose condition fails is done. */
+async function eachSkippingDone(items: TxItem[]): Promise<void> {
+  await inFlight(items, 8, async (item) => {
+    await retrying(async () => {
+      try {
+        await commitOne(item);
+      } catch (error) {
+        if (!(error instanceof TransactionRefused && error.failedAt(0))) throw error;
+      }
+    });
+  });
 }
 
 /** The record an update's first item guards, and the If-Match the caller sent (entity modules make it: `guard`). */

@@ -1,4 +1,5 @@
 import { commit, TransactionRefused, type TxItem } from '../../aws/transactions.ts';
+import { inFlight } from '../../shared/in-flight.ts';
 import { Retry } from '../../shared/retry.ts';
 
 /** DynamoDB's limit of items in one transaction. */
@@ -19,6 +20,7 @@ export async function commitInSteps(change: {
   record: { version: number };
   /** Not yet changing in steps: try the one transaction first. */
   alone: boolean;
+  /** Marks the bill as changing in steps: it writes the bill at its version + 1. */
   start: () => TxItem[];
   steps: readonly TxItem[];
   finish: (version: number) => TxItem[];
@@ -36,9 +38,14 @@ export async function commitInSteps(change: {
       return attemptAgain(all, change.retryFinish, 'the bill or one of its entries moved');
     }
     await attempt(change.start(), 'the bill moved');
-    // Marked: plan the steps again from the bill as it is now.
-    throw new Retry('the bill is now changed in steps');
+    // Marked, at the next version: go on with the steps as planned (each is guarded by what it read, so an entry
+    // changed since the plan refuses its step, and the caller plans again).
+    return inSteps({ ...change, record: { version: change.record.version + 1 } });
   }
+  return inSteps(change);
+}
+
+async function inSteps(change: Parameters<typeof commitInSteps>[0]): Promise<void> {
   await inFlight(chunks(change.steps), STEPS_IN_FLIGHT, (step) => attempt(step, 'an entry moved between steps'));
   await change.beforeFinish?.();
   await attemptAgain(() => change.finish(change.record.version), change.retryFinish, 'the bill moved before its last step');
@@ -55,27 +62,6 @@ function chunks(items: readonly TxItem[]): TxItem[][] {
   const out: TxItem[][] = [];
   for (let i = 0; i < items.length; i += MAX_TRANSACTION_ITEMS) out.push(items.slice(i, i + MAX_TRANSACTION_ITEMS));
   return out;
-}
-
-/**
- * Runs `work` on every item, `width` at a time. After a failure no new item
- * is started, and the first failure is thrown only once the running ones
- * have stopped: a caller that plans again must not race its own writes.
- */
-async function inFlight<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (!failure && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  }));
-  if (failure) throw failure.error;
 }
 
 /** How often a final write is written again when only something it may simply redo moved (its new invoice numbers found taken). */
