@@ -89,3 +89,10 @@ export interface InvoiceView {
   /** The PDF's creation date (ISO timestamp); absent: the invoice date. */
   createdAt?: string;
 }
+
+/**
+ * The invoice number as the invoice shows it, on its pages and in its PDF
+ * title alike: a preview of a posted bill shows the number it has taken;
+ * only a draft's (no number yet) says DRAFT.
+ */
+export const invoiceNumberText = (view: Pick<InvoiceView, 'invoiceNumber'>): string => view.invoiceNumber || 'DRAFT';

@@ -305,6 +305,15 @@ describe('what a firm sends: names as spelled, terms, remittance', () => {
     expect(info.Subject).toBe('Invoice for Northwind Industrial Holdings, Inc.');
     expect(String(info.CreationDate)).toMatch(/^D:20250401093000/);
   });
+
+  it('titles a preview as its page reads: a posted bill by the number it has taken, only a draft as DRAFT', async () => {
+    const matter = 'Acquisition of Blue Heron Logistics LLC';
+    const posted = await pdfInfo(await renderInvoicePdf({ ...sampleInvoice({ lines: 2, preview: true }), invoiceNumber: 'INV-2026-00007' }));
+    expect(posted.Title).toBe(`Invoice INV-2026-00007 \u2013 ${matter}`);
+    expect(posted.Subject).toBe('Preview of an invoice for Northwind Industrial Holdings, Inc.');
+    const draft = await pdfInfo(await renderInvoicePdf({ ...sampleInvoice({ lines: 2, preview: true }), invoiceNumber: null }));
+    expect(draft.Title).toBe(`Invoice DRAFT \u2013 ${matter}`);
+  });
 });
 
 describe('invoice text and numbers', () => {
