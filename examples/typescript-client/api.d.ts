@@ -6166,6 +6166,7 @@ export interface operations {
                             /** @constant */
                             code: "unprintable_characters";
                             path: string;
+                            contactId?: string;
                             message: string;
                         }[];
                         version: number;
@@ -6358,6 +6359,7 @@ export interface operations {
                             /** @constant */
                             code: "unprintable_characters";
                             path: string;
+                            contactId?: string;
                             message: string;
                         }[];
                         version: number;
@@ -6602,6 +6604,7 @@ export interface operations {
                             /** @constant */
                             code: "unprintable_characters";
                             path: string;
+                            contactId?: string;
                             message: string;
                         }[];
                         version: number;
@@ -6806,6 +6809,7 @@ export interface operations {
                             /** @constant */
                             code: "unprintable_characters";
                             path: string;
+                            contactId?: string;
                             message: string;
                         }[];
                         version: number;
@@ -6989,6 +6993,7 @@ export interface operations {
                                 /** @constant */
                                 code: "unprintable_characters";
                                 path: string;
+                                contactId?: string;
                                 message: string;
                             }[];
                             version: number;
@@ -7467,6 +7472,7 @@ export interface operations {
                                 /** @constant */
                                 code: "unprintable_characters";
                                 path: string;
+                                contactId?: string;
                                 message: string;
                             }[];
                             version: number;
@@ -7625,6 +7631,7 @@ export interface operations {
                             /** @constant */
                             code: "unprintable_characters";
                             path: string;
+                            contactId?: string;
                             message: string;
                         }[];
                         version: number;
@@ -8170,6 +8177,7 @@ export interface operations {
                             /** @constant */
                             code: "unprintable_characters";
                             path: string;
+                            contactId?: string;
                             message: string;
                         }[];
                         version: number;

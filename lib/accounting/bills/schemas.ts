@@ -182,8 +182,12 @@ export const Bill = z.object({
   overdue: z.boolean(),
   documents: z.array(BillDocument),
   deliveries: z.array(z.object({ to: z.string(), contactId: z.string(), sentAt: z.string(), messageId: z.string() })),
-  /** What the invoice PDF cannot print as given: characters no embedded font has (shown there as "?"). */
-  warnings: z.array(z.object({ code: z.literal('unprintable_characters'), path: z.string(), message: z.string() })).optional(),
+  /**
+   * What the invoice PDFs cannot print as given: characters no embedded font has (shown there as "?"), in any text
+   * an invoice prints (the bill's, the client's, the firm's letterhead, `billing.remittance`, payment references).
+   * `contactId`: the client whose copy alone prints it (its name and address, its payments).
+   */
+  warnings: z.array(z.object({ code: z.literal('unprintable_characters'), path: z.string(), contactId: z.string().optional(), message: z.string() })).optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
