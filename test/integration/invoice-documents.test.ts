@@ -141,4 +141,35 @@ describe('invoice documents and emails', () => {
     const listed = (await ok(api.get(`/billing/bills?fileId=${draft.fileId}`))).items;
     expect(listed.map((b: any) => [b.id, b.warnings])).toEqual([[draft.id, undefined]]);
   });
+
+  it('refuses CR, LF and other control characters in a manual email\'s subject and address (400 naming the field) and sends nothing', async () => {
+    const { firm, api, ok, draft } = await firmWithBill({ client: 'Client', timekeeper: { name: 'Ada Lovelace', firstName: 'Ada', lastName: 'Lovelace' } });
+    await ok(api.post(`/accounting/bills/${draft.id}/approve`));
+    const client = `client-${firm}@example.test`;
+    const refusals: [Record<string, string>, string][] = [
+      [{ subject: 'Invoice\r\nBcc: evil@x.test' }, 'subject'],
+      [{ subject: 'Invoice\nBcc: evil@x.test' }, 'subject'],
+      [{ subject: 'Invoice\u0085Bcc: evil@x.test' }, 'subject'],
+      [{ subject: 'Invoice\r\n' }, 'subject'],
+      [{ to: 'a@b.test\r\nBcc: evil@x.test' }, 'to'],
+      [{ to: `${client}\nBcc: evil@x.test` }, 'to'],
+    ];
+    for (const [body, field] of refusals) {
+      const r = await api.post(`/billing/bills/${draft.id}/email`, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(r.headers.get('content-type')).toContain('application/problem+json');
+      expect(r.body).toMatchObject({ status: 400, type: expect.any(String), title: expect.any(String) });
+      expect(r.body.errors, JSON.stringify(body)).toEqual([{ path: field, message: 'must be one line: no CR, LF or other control characters' }]);
+    }
+    // The same request with a plain subject goes out (once the PDF is stored): the refusals were the header values alone.
+    await eventually(async () => {
+      const r = await api.post(`/billing/bills/${draft.id}/email`, { subject: 'Invoice for November' });
+      return r.status === 200 ? r.body : undefined;
+    }, 30_000, 'the approved bill\'s PDF to be prepared');
+    const sent = mailTo(client);
+    expect(sent).toHaveLength(1);
+    expect(readFileSync(`${stack.mailDir}/${sent[0]}`, 'utf8')).toContain('Subject: Invoice for November');
+    expect(mailTo('evil@x.test')).toEqual([]);
+    expect((await ok(api.get(`/billing/bills/${draft.id}`))).deliveries).toHaveLength(1);
+  });
 });
