@@ -1023,7 +1023,7 @@ export interface paths {
         put?: never;
         /**
          * Email an approved or finalized bill's invoices by hand
-         * @description Sends the invoice of `contactId`, or of the client at `to`, or every invoiced client's with an address (409 `no_recipient` if none). `message` is added to the standard text.
+         * @description Sends the invoice of `contactId`, or of the client at `to`, or every invoiced client's with an address (409 `no_recipient` if none; a 0.00 invoice only when its client is named by `contactId` or `to`). `message` is added to the standard text. `subject` and `to` become mail headers, so each is one line: CR, LF or another control character in either is a 400 naming the field, and nothing is sent.
          */
         post: operations["emailBill"];
         delete?: never;
@@ -6166,6 +6166,7 @@ export interface operations {
                             /** @constant */
                             code: "unprintable_characters";
                             path: string;
+                            contactId?: string;
                             message: string;
                         }[];
                         version: number;
@@ -6358,6 +6359,7 @@ export interface operations {
                             /** @constant */
                             code: "unprintable_characters";
                             path: string;
+                            contactId?: string;
                             message: string;
                         }[];
                         version: number;
@@ -6602,6 +6604,7 @@ export interface operations {
                             /** @constant */
                             code: "unprintable_characters";
                             path: string;
+                            contactId?: string;
                             message: string;
                         }[];
                         version: number;
@@ -6806,6 +6809,7 @@ export interface operations {
                             /** @constant */
                             code: "unprintable_characters";
                             path: string;
+                            contactId?: string;
                             message: string;
                         }[];
                         version: number;
@@ -6989,6 +6993,7 @@ export interface operations {
                                 /** @constant */
                                 code: "unprintable_characters";
                                 path: string;
+                                contactId?: string;
                                 message: string;
                             }[];
                             version: number;
@@ -7467,6 +7472,7 @@ export interface operations {
                                 /** @constant */
                                 code: "unprintable_characters";
                                 path: string;
+                                contactId?: string;
                                 message: string;
                             }[];
                             version: number;
@@ -7625,6 +7631,7 @@ export interface operations {
                             /** @constant */
                             code: "unprintable_characters";
                             path: string;
+                            contactId?: string;
                             message: string;
                         }[];
                         version: number;
@@ -8056,7 +8063,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** Format: email */
-                    to?: string;
+                    to?: string & (unknown & unknown);
                     contactId?: string;
                     subject?: string;
                     message?: string;
@@ -8170,6 +8177,7 @@ export interface operations {
                             /** @constant */
                             code: "unprintable_characters";
                             path: string;
+                            contactId?: string;
                             message: string;
                         }[];
                         version: number;

@@ -572,7 +572,9 @@ export const routes = {
     summary: 'Email an approved or finalized bill\'s invoices by hand',
     description:
       'Sends the invoice of `contactId`, or of the client at `to`, or every invoiced client\'s with an address (409 ' +
-      '`no_recipient` if none). `message` is added to the standard text.',
+      '`no_recipient` if none; a 0.00 invoice only when its client is named by `contactId` or `to`). `message` is ' +
+      'added to the standard text. `subject` and `to` become mail headers, so each is one line: CR, LF or another ' +
+      'control character in either is a 400 naming the field, and nothing is sent.',
     body: EmailRequest, response: Bill,
   }),
   createPayment: defineRoute({

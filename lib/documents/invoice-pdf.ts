@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString, type PDFRef } from 'pdf-lib';
-import type { InvoiceView } from './invoice-view.ts';
+import { invoiceNumberText, type InvoiceView } from './invoice-view.ts';
 import { ContentCanvas } from './pdf/canvas.ts';
 import { invoiceFonts } from './pdf/fonts.ts';
 import { GlyphSubset } from './pdf/glyph-subset.ts';
@@ -50,8 +50,8 @@ export async function renderInvoice(view: InvoiceView, options: RenderInvoiceOpt
   );
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  const number = view.preview || !view.invoiceNumber ? 'DRAFT' : view.invoiceNumber;
-  pdf.setTitle(`Invoice ${number} \u2013 ${view.matter.name}`);
+  // The title says what the first page does (a preview of a posted bill: its number; a draft: DRAFT).
+  pdf.setTitle(`Invoice ${invoiceNumberText(view)} \u2013 ${view.matter.name}`);
   pdf.setAuthor(view.firm.name);
   pdf.setSubject(`${view.preview ? 'Preview of an invoice' : 'Invoice'} for ${view.client.name}`);
   pdf.setCreator('law-billing-sync');

@@ -89,3 +89,39 @@ export interface InvoiceView {
   /** The PDF's creation date (ISO timestamp); absent: the invoice date. */
   createdAt?: string;
 }
+
+/**
+ * The invoice number as the invoice shows it, on its pages and in its PDF
+ * title alike: a preview of a posted bill shows the number it has taken;
+ * only a draft's (no number yet) says DRAFT.
+ */
+export const invoiceNumberText = (view: Pick<InvoiceView, 'invoiceNumber'>): string => view.invoiceNumber || 'DRAFT';
+
+/** A text of an invoice view and where it is in it ("client.name", "lines.3.description"). */
+export interface InvoiceText {
+  path: string;
+  text: string;
+}
+
+/**
+ * Every text of an invoice view, with its path, in the view's order: what
+ * the renderer draws from the view (dates and amounts are texts too, and
+ * always printable). Walked rather than listed, so a text added to the view
+ * later is included without anyone having to remember it: the bill's
+ * warnings of characters no font has are made from this
+ * (lib/accounting/bills/warnings.ts).
+ */
+export function invoiceTexts(view: InvoiceView): InvoiceText[] {
+  const texts: InvoiceText[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      if (value) texts.push({ path, text: value });
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, `${path}.${i}`));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) walk(v, path ? `${path}.${key}` : key);
+    }
+  };
+  walk(view, '');
+  return texts;
+}

@@ -43,6 +43,7 @@ interface MatterSpec extends WorkSpec {
   percents?: string[];
   ledesEnabled?: boolean;
   emailInvoices?: boolean;
+  printInvoices?: boolean;
 }
 
 /**
@@ -93,7 +94,7 @@ async function billingFirm(options: { clients?: number } = {}) {
     const idx = spec.clients ?? [0];
     const created = await ok(api.post('/practice/matters', {
       name: `Matter ${++matters}`, clientIds: idx.map((i) => clients[i]!.practiceId),
-      billing: { emailInvoices: spec.emailInvoices ?? false, ledesEnabled: spec.ledesEnabled ?? false, clientMatterId: `CM-${matters}` },
+      billing: { emailInvoices: spec.emailInvoices ?? false, ledesEnabled: spec.ledesEnabled ?? false, printInvoices: spec.printInvoices ?? false, clientMatterId: `CM-${matters}` },
     }), 'matter');
     const linked = await settledRecord(api, `/practice/matters/${created.id}`, 30_000);
     const fileId = linked.link.otherId as string;
@@ -272,6 +273,38 @@ describe('bills as receivables', () => {
       // B has paid its earlier invoice, so owes nothing earlier on this matter: no account summary at all.
       expect(bText).not.toContain('Account summary');
     });
+
+    it("60/40: a payment by A shows on A's copy only, in the preview and in the stored PDF alike", async () => {
+      const { api, clients, matter } = await billingFirm({ clients: 2 });
+      const [a, b] = clients as [typeof clients[0], typeof clients[0]];
+      const m = await matter({ clients: [0, 1], percents: ['60.00', '40.00'], disbursements: [{ date: '2026-11-04', amount: '500.00' }] });
+      const bill = await approve(api, (await draftOf(api, m.fileId)).id);
+      const [ia, ib] = bill.invoices as any[];
+      expect([ia.amount, ib.amount]).toEqual(['300.00', '200.00']);
+      await ok(api.post(`/billing/bills/${bill.id}/payments`, { amount: '123.45', date: today(), method: 'wire', reference: 'A-REF-7781', contactId: a.id }), 'A pays');
+      const copies = async (textOf: (contactId: string) => Promise<string>) => {
+        const [aText, bText] = [await textOf(a.id), await textOf(b.id)];
+        expect(aText).toContain('ref. A-REF-7781');
+        expect(aText).toContain('123.45');
+        expect(aText).toContain('176.55'); // A's balance: 300.00 − 123.45
+        expect(bText).not.toContain('A-REF-7781');
+        expect(bText).not.toContain('123.45');
+        expect(bText).not.toContain('176.55');
+        expect(bText).not.toContain('Payments received');
+      };
+      await copies(async (contactId) => {
+        const pdf = await pdfReply(api, 'GET', `/billing/bills/${bill.id}/preview?contactId=${contactId}`);
+        expect(pdf.status).toBe(200);
+        return (await pdfPagesText(pdf.bytes)).join('\n');
+      });
+      await produce(api, [bill.id]);
+      const documents = (await getBill(api, bill.id)).documents.filter((d: any) => d.kind === 'invoice_pdf');
+      expect(documents.map((d: any) => d.contactId).sort()).toEqual([a.id, b.id].sort());
+      await copies(async (contactId) => {
+        const url = documents.find((d: any) => d.contactId === contactId).url;
+        return (await pdfPagesText(Buffer.from(await (await fetch(url)).arrayBuffer()))).join('\n');
+      });
+    });
   });
 
   describe('zero shares and zero invoices', () => {
@@ -311,6 +344,47 @@ describe('bills as receivables', () => {
       expect((await walk(api, '/billing/invoices?status=open'))).toEqual([]);
       // Nothing is owed: the aging is empty.
       expect((await ok(api.get('/billing/aging'))).totals.total).toBe('0.00');
+    });
+
+    it('a 0.00 invoice is not emailed by production (emailInvoices on), nor by hand unless its client is named', async () => {
+      const { api, clients, matter } = await billingFirm({ clients: 2 });
+      const [a, b] = clients as [typeof clients[0], typeof clients[0]];
+      // 60/40 of 0.01: A's invoice is 0.01, B's 0.00. And a bill of no-charge work only: B's 0.00 invoice.
+      const split = await matter({ clients: [0, 1], percents: ['60.00', '40.00'], emailInvoices: true, disbursements: [{ date: '2026-11-02', amount: '0.01' }] });
+      const free = await matter({ clients: [1], emailInvoices: true, entries: [{ date: '2026-11-02', hours: '1.0', behavior: 'no_charge' }] });
+      const s = await approve(api, (await draftOf(api, split.fileId)).id);
+      const f = await approve(api, (await draftOf(api, free.fileId)).id);
+      expect(s.invoices.map((i: any) => [i.contactId, i.amount])).toEqual([[a.id, '0.01'], [b.id, '0.00']]);
+      expect(f.invoices.map((i: any) => [i.contactId, i.amount])).toEqual([[b.id, '0.00']]);
+      const [sa, sb] = s.invoices as any[];
+      const fb = f.invoices[0];
+
+      // Production emails A its 0.01 invoice, and B nothing (both of B's invoices are 0.00). The job ends after its emails.
+      await produce(api, [s.id, f.id]);
+      const toA = await eventually(async () => (mailsTo(a.email).length ? mailsTo(a.email) : undefined), 10_000, 'the email to A');
+      expect(toA).toHaveLength(1);
+      expect(mailText(toA[0]!)).toContain(`Please find attached invoice ${sa.invoiceNumber}`);
+      expect(mailsTo(b.email)).toEqual([]);
+      expect((await getBill(api, s.id)).deliveries.map((d: any) => d.contactId)).toEqual([a.id]);
+      expect((await getBill(api, f.id)).deliveries).toEqual([]);
+
+      // By hand with nobody named: a 0.00 invoice is skipped (the split bill: A only), or refused when it is all there is.
+      const everyone = await ok(api.post(`/billing/bills/${s.id}/email`, {}), 'email everyone');
+      expect(everyone.deliveries.map((d: any) => d.contactId)).toEqual([a.id, a.id]);
+      const refused = await api.post(`/billing/bills/${f.id}/email`, {});
+      expect([refused.status, refused.body.code], JSON.stringify(refused.body)).toEqual([409, 'no_recipient']);
+      expect(refused.body.detail).toContain('0.00');
+      expect(mailsTo(b.email)).toEqual([]);
+
+      // Asked for by name (`contactId`, or the client's address in `to`): sent.
+      const named = await ok(api.post(`/billing/bills/${f.id}/email`, { contactId: b.id }), 'email B by id');
+      expect(named.deliveries).toEqual([expect.objectContaining({ contactId: b.id, to: b.email })]);
+      const byAddress = await ok(api.post(`/billing/bills/${s.id}/email`, { to: b.email }), 'email B by address');
+      expect(byAddress.deliveries.filter((d: any) => d.contactId === b.id)).toEqual([expect.objectContaining({ to: b.email })]);
+      const toB = await eventually(async () => (mailsTo(b.email).length === 2 ? mailsTo(b.email).map(mailText) : undefined), 10_000, 'both emails to B');
+      expect(toB.some((t) => t.includes(`Please find attached invoice ${fb.invoiceNumber}`))).toBe(true);
+      expect(toB.some((t) => t.includes(`Please find attached invoice ${sb.invoiceNumber}`))).toBe(true);
+      expect(toB.every((t) => t.includes('This invoice is paid in full.'))).toBe(true);
     });
   });
 
@@ -645,6 +719,37 @@ describe('bills as receivables', () => {
       expect(await pages(await pdfReply(api, 'POST', '/billing/production/preview', {}))).toBe(named);
       const missing = await pdfReply(api, 'POST', '/billing/production/preview', { billIds: ['bl_nope'] });
       expect(missing.status).toBe(404);
+    });
+
+    it('print batch: one PDF on the job whose pages are the stored invoices of the bills whose matters print invoices', async () => {
+      const { api, matter } = await billingFirm({ clients: 2 });
+      const split = await matter({ clients: [0, 1], percents: ['50.00', '50.00'], printInvoices: true, entries: [{ date: '2026-11-02', hours: '0.5' }] });
+      const single = await matter({ clients: [1], printInvoices: true, disbursements: [{ date: '2026-11-03', amount: '42.00' }] });
+      const unprinted = await matter({ clients: [0], entries: [{ date: '2026-11-04', hours: '0.2' }] });
+      const bills = [await approve(api, (await draftOf(api, split.fileId)).id), await approve(api, (await draftOf(api, single.fileId)).id)];
+      const other = await approve(api, (await draftOf(api, unprinted.fileId)).id);
+      const job = await produce(api, [...bills.map((b) => b.id), other.id]);
+      expect(job.printBatch).toEqual({ bills: 2, invoices: 3, url: expect.any(String) });
+
+      const lines = (pages: string[]) => pages.map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean));
+      const batch = lines(await pdfPagesText(Buffer.from(await (await fetch(job.printBatch.url)).arrayBuffer())));
+      // Each printed invoice's own stored PDF, page by page, is in the batch; the unprinted bill's is not.
+      const stored: string[][] = [];
+      for (const bill of [...bills, other]) {
+        const produced = await getBill(api, bill.id);
+        expect(produced.documents.some((d: any) => d.kind === 'print_batch'), bill.id).toBe(bill !== other);
+        for (const d of produced.documents.filter((x: any) => x.kind === 'invoice_pdf')) {
+          const pages = lines(await pdfPagesText(Buffer.from(await (await fetch(d.url)).arrayBuffer())));
+          if (bill !== other) stored.push(...pages);
+          // Every page's footer names its invoice.
+          for (const page of pages) expect(page).toContain(`Invoice ${d.invoiceNumber}`);
+        }
+      }
+      const key = (page: string[]) => page.join('\n');
+      expect(batch.map(key).sort()).toEqual(stored.map(key).sort());
+      const footers = batch.map((page) => page.find((l) => /^Invoice \d+$/.test(l)));
+      expect([...new Set(footers)].sort()).toEqual([...bills.flatMap((b) => b.invoices.map((i: any) => `Invoice ${i.invoiceNumber}`))].sort());
+      expect(footers).not.toContain(`Invoice ${other.invoices[0].invoiceNumber}`);
     });
   });
 

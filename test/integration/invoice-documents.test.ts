@@ -109,4 +109,67 @@ describe('invoice documents and emails', () => {
     const patched = await ok(api.patch(`/accounting/bills/${draft.id}`, { description: 'Review 契約書 draft' }));
     expect(patched.warnings).toEqual([expect.objectContaining({ code: 'unprintable_characters', path: 'description', message: expect.stringContaining('U+5951') })]);
   });
+
+  it('warns of what no font has in every text the invoice prints: client name, letterhead, remittance, payment references', async () => {
+    const { api, ok, draft } = await firmWithBill({ client: '山田太郎', timekeeper: { name: 'Ada Lovelace', firstName: 'Ada', lastName: 'Lovelace' } });
+    const contactId = draft.allocations[0].contactId as string;
+    const { version: _v, updatedAt: _u, ...settings } = (await api.get('/accounting/settings')).body;
+    await ok(api.put('/accounting/settings', {
+      ...settings,
+      firm: { ...settings.firm, address: '1-1 Marunouchi\n東京都 100-0005' },
+      billing: { ...settings.billing, remittance: 'الدفع إلى Kowalska LLP\nIBAN PL61 1090 1014 0000 0712 1981 2874' },
+    }));
+    const byPath = (bill: any) => Object.fromEntries((bill.warnings ?? []).map((w: any) => [w.path, w]));
+    const read = byPath(await ok(api.get(`/billing/bills/${draft.id}`)));
+    expect(Object.keys(read).sort()).toEqual(['billing.remittance', 'client.name', 'firm.address']);
+    // The client's name is that client's copy only: the warning says whose.
+    expect(read['client.name']).toEqual({ code: 'unprintable_characters', path: 'client.name', contactId, message: expect.stringMatching(/"山" \(U\+5C71\).*"郎" \(U\+90CE\)/) });
+    expect(read['billing.remittance']).toEqual({ code: 'unprintable_characters', path: 'billing.remittance', message: expect.stringContaining('U+0627') });
+    expect(read['firm.address'].message).toContain('U+6771');
+    // What the warning says is what the PDF does: "?" where the name was.
+    const preview = await fetch(`${stack.url}/billing/bills/${draft.id}/preview`, { headers: { authorization: `Bearer ${api.token}` } });
+    const text = (await pdfPagesText(Buffer.from(await preview.arrayBuffer()))).join('\n');
+    expect(text).not.toContain('山田');
+    expect(text).toContain('?');
+
+    // A payment's reference is printed on its client's copy once posted.
+    await ok(api.post(`/accounting/bills/${draft.id}/approve`));
+    await ok(api.post(`/billing/bills/${draft.id}/payments`, { amount: '10.00', date: new Date().toISOString().slice(0, 10), method: 'check', reference: '小切手 7' }));
+    const paid = byPath(await ok(api.get(`/billing/bills/${draft.id}`)));
+    expect(paid['payments.0.reference']).toEqual({ code: 'unprintable_characters', path: 'payments.0.reference', contactId, message: expect.stringContaining('U+5C0F') });
+    // A list's summaries carry no warnings (GET the bill for them).
+    const listed = (await ok(api.get(`/billing/bills?fileId=${draft.fileId}`))).items;
+    expect(listed.map((b: any) => [b.id, b.warnings])).toEqual([[draft.id, undefined]]);
+  });
+
+  it('refuses CR, LF and other control characters in a manual email\'s subject and address (400 naming the field) and sends nothing', async () => {
+    const { firm, api, ok, draft } = await firmWithBill({ client: 'Client', timekeeper: { name: 'Ada Lovelace', firstName: 'Ada', lastName: 'Lovelace' } });
+    await ok(api.post(`/accounting/bills/${draft.id}/approve`));
+    const client = `client-${firm}@example.test`;
+    const refusals: [Record<string, string>, string][] = [
+      [{ subject: 'Invoice\r\nBcc: evil@x.test' }, 'subject'],
+      [{ subject: 'Invoice\nBcc: evil@x.test' }, 'subject'],
+      [{ subject: 'Invoice\u0085Bcc: evil@x.test' }, 'subject'],
+      [{ subject: 'Invoice\r\n' }, 'subject'],
+      [{ to: 'a@b.test\r\nBcc: evil@x.test' }, 'to'],
+      [{ to: `${client}\nBcc: evil@x.test` }, 'to'],
+    ];
+    for (const [body, field] of refusals) {
+      const r = await api.post(`/billing/bills/${draft.id}/email`, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(r.headers.get('content-type')).toContain('application/problem+json');
+      expect(r.body).toMatchObject({ status: 400, type: expect.any(String), title: expect.any(String) });
+      expect(r.body.errors, JSON.stringify(body)).toEqual([{ path: field, message: 'must be one line: no CR, LF or other control characters' }]);
+    }
+    // The same request with a plain subject goes out (once the PDF is stored): the refusals were the header values alone.
+    await eventually(async () => {
+      const r = await api.post(`/billing/bills/${draft.id}/email`, { subject: 'Invoice for November' });
+      return r.status === 200 ? r.body : undefined;
+    }, 30_000, 'the approved bill\'s PDF to be prepared');
+    const sent = mailTo(client);
+    expect(sent).toHaveLength(1);
+    expect(readFileSync(`${stack.mailDir}/${sent[0]}`, 'utf8')).toContain('Subject: Invoice for November');
+    expect(mailTo('evil@x.test')).toEqual([]);
+    expect((await ok(api.get(`/billing/bills/${draft.id}`))).deliveries).toHaveLength(1);
+  });
 });

@@ -8,7 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { copyInvoiceFonts } from '../../infra/bundling.ts';
 import { renderInvoice, renderInvoicePdf } from '../../lib/documents/invoice-pdf.ts';
-import type { InvoiceView } from '../../lib/documents/invoice-view.ts';
+import { invoiceTexts, type InvoiceView } from '../../lib/documents/invoice-view.ts';
 import type { PageCanvas } from '../../lib/documents/pdf/canvas.ts';
 import { formatAmount, formatMoney, formatPeriod, sumHundredths } from '../../lib/documents/pdf/format.ts';
 import { layoutInvoice, PAGE_HEIGHT, PAGE_WIDTH } from '../../lib/documents/pdf/layout.ts';
@@ -305,9 +305,38 @@ describe('what a firm sends: names as spelled, terms, remittance', () => {
     expect(info.Subject).toBe('Invoice for Northwind Industrial Holdings, Inc.');
     expect(String(info.CreationDate)).toMatch(/^D:20250401093000/);
   });
+
+  it('titles a preview as its page reads: a posted bill by the number it has taken, only a draft as DRAFT', async () => {
+    const matter = 'Acquisition of Blue Heron Logistics LLC';
+    const posted = await pdfInfo(await renderInvoicePdf({ ...sampleInvoice({ lines: 2, preview: true }), invoiceNumber: 'INV-2026-00007' }));
+    expect(posted.Title).toBe(`Invoice INV-2026-00007 \u2013 ${matter}`);
+    expect(posted.Subject).toBe('Preview of an invoice for Northwind Industrial Holdings, Inc.');
+    const draft = await pdfInfo(await renderInvoicePdf({ ...sampleInvoice({ lines: 2, preview: true }), invoiceNumber: null }));
+    expect(draft.Title).toBe(`Invoice DRAFT \u2013 ${matter}`);
+  });
 });
 
 describe('invoice text and numbers', () => {
+  it('every character the renderer cannot print is in a text invoiceTexts lists (what the bill warns of)', async () => {
+    // A different missing character in every text of the view that is not a date, an amount or a code the service makes.
+    const view = structuredClone(sampleInvoice({ lines: 6, share: true })) as InvoiceView;
+    let n = 0;
+    const taint = (value: unknown): unknown => {
+      if (typeof value === 'string') return /^-?\d|^[A-Z]{3}$/.test(value) ? value : `${value} ${String.fromCodePoint(0x4e00 + n++)}`;
+      if (Array.isArray(value)) return value.map(taint);
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'createdAt' ? v : taint(v)]));
+      return value;
+    };
+    const tainted = taint(view) as InvoiceView;
+    expect(n).toBeGreaterThan(40);
+    const listed = invoiceTexts(tainted);
+    expect(listed.map((t) => t.path)).toEqual(expect.arrayContaining(['firm.name', 'firm.address', 'client.name', 'client.address.city', 'remittance', 'payments.0.reference', 'lines.5.timekeeper', 'disbursements.0.description']));
+    const warned = new Set(unprintable(listed.map((t) => t.text)));
+    const { missing } = await renderInvoice(tainted);
+    expect(missing.length).toBeGreaterThan(20);
+    expect(missing.filter((c) => !warned.has(c))).toEqual([]);
+  });
+
   it('keeps what the embedded fonts draw (Latin Extended, Greek, Cyrillic), transliterates or reports the rest', () => {
     expect(toShown('Caf\u00e9 \u2013 \u201cok\u201d \u20ac5')).toBe('Caf\u00e9 \u2013 \u201cok\u201d \u20ac5');
     expect(toShown('\u0141\u00f3d\u017a \u0219i \u0151 \u01c5 \u0233')).toBe('\u0141\u00f3d\u017a \u0219i \u0151 \u01c5 \u0233');

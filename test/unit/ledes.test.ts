@@ -425,6 +425,38 @@ describe('sanitizing values', () => {
     expect(named({ timekeeperName: 'Zoë Saldaña', timekeeperFirstName: 'Zoë', timekeeperLastName: 'Saldaña Pérez' })).toBe('Saldana Perez, Zoe');
     expect(named({ timekeeperName: 'Ada Lovelace', timekeeperLastName: 'Lovelace' })).toBe('Lovelace');
   });
+
+  it('marks a surname of several words with no first name by its comma ("Saldana Perez,"), which the validator accepts', () => {
+    const written = (line: Parameters<typeof fee>[0]) => {
+      const text = writeLedes(invoice([fee(line)]));
+      return { name: fieldsOf(linesOf(text)[2] ?? '')[21], problems: validateLedes(text).problems };
+    };
+    // "Saldana Perez" alone would read as First Last; the comma says every word of it is surname.
+    expect(written({ timekeeperName: 'Saldaña Pérez', timekeeperLastName: 'Saldaña Pérez' })).toEqual({ name: 'Saldana Perez,', problems: [] });
+    expect(written({ timekeeperName: 'Saldaña Pérez', timekeeperFirstName: '  ', timekeeperLastName: 'Saldaña Pérez' })).toEqual({ name: 'Saldana Perez,', problems: [] });
+    expect(written({ timekeeperName: 'Lovelace', timekeeperLastName: 'Lovelace' })).toEqual({ name: 'Lovelace', problems: [] });
+    // No room for the first name, not even its initial: the surname keeps its comma.
+    expect(written({ timekeeperName: 'x', timekeeperFirstName: 'Maximiliana', timekeeperLastName: 'Fernandez de Cordoba Aguilar' }))
+      .toEqual({ name: 'Fernandez de Cordoba Aguilar,', problems: [] });
+    // A surname longer than the field is cut at a word boundary, and still marked as a surname.
+    expect(written({ timekeeperName: 'x', timekeeperLastName: 'de la Fuente-Villanueva y Montenegro' }))
+      .toEqual({ name: 'de la Fuente-Villanueva y,', problems: [] });
+  });
+
+  it('writes every timekeeper name (own parts or one guessed name) in a form its own validator accepts', () => {
+    const word = fc.stringMatching(/^[A-Za-zÀ-ÿ'-]{1,14}$/);
+    const words = fc.array(word, { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(words, fc.option(words, { nil: undefined }), fc.boolean(), (last, first, parts) => {
+        const line = parts ? { timekeeperName: `${first ?? ''} ${last}`, timekeeperLastName: last, ...(first ? { timekeeperFirstName: first } : {}) } : { timekeeperName: `${first ?? ''} ${last}` };
+        const text = writeLedes(invoice([fee(line)]));
+        const name = fieldsOf(linesOf(text)[2] ?? '')[21] ?? '';
+        expect(name.length).toBeLessThanOrEqual(30);
+        expect(validateLedes(text).problems, name).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('ledesTimekeeperName', () => {

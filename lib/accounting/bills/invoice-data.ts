@@ -65,25 +65,33 @@ async function earlierOpenByClient(bill: BillRecord, clients: readonly string[])
   return found;
 }
 
-/** What every invoice of a bill needs, read once: the firm's letterhead, the clients, the payments, the lines. */
-export async function invoiceContext(bill: BillRecord): Promise<InvoiceContext> {
+/** Who and what an invoice names besides the bill itself: the firm's letterhead and terms, the clients, their payments. */
+export type InvoiceParties = Pick<InvoiceContext, 'settings' | 'contacts' | 'payments'>;
+
+/** The parties of the bill's invoices: settings and clients in one BatchGet; payments only if something was paid (every payment moves `paid`). */
+export async function invoiceParties(bill: BillRecord): Promise<InvoiceParties> {
   const clientIds = bill.allocations.map((a) => a.contactId);
-  // Settings and clients in one BatchGet; payments only if something was paid (every payment moves `paid`).
-  const [[settingsRead, contacts], payments, lines, earlier] = await Promise.all([
+  const [[settingsRead, contacts], payments] = await Promise.all([
     readTogether(accountingSettingsEntity.read(bill.firmId), contactEntity.readMany(bill.firmId, clientIds)),
     bill.status === 'draft' || money(bill.paid).eq(0) ? [] : paymentEntity.ofBill(bill.firmId, bill.id),
+  ]);
+  return { settings: accountingSettingsEntity.toApi(settingsRead.record), contacts, payments };
+}
+
+/** Every line of the bill (in bill order) as its invoices show them: with what each bills and its own write-down or write-up. */
+export function invoiceLines(bill: BillRecord, lines: readonly BillLineRecord[]): InvoiceContext['lines'] {
+  const priced = priceBill(lines.map(pricingInput), bill.discount ?? undefined).lines;
+  return lines.map((l, i) => ({ ...l, billedAmount: priced[i]!.billedAmount, ownAdjustment: priced[i]!.ownAdjustment }));
+}
+
+/** What every invoice of a bill needs, read once: the firm's letterhead, the clients, the payments, the lines, the account summaries. */
+export async function invoiceContext(bill: BillRecord): Promise<InvoiceContext> {
+  const [parties, lines, earlier] = await Promise.all([
+    invoiceParties(bill),
     billLineEntity.all(bill.firmId, bill.id),
     earlierOpenByClient(bill, invoicedClients(bill)),
   ]);
-  const settings = accountingSettingsEntity.toApi(settingsRead.record);
-  const priced = priceBill(lines.map(pricingInput), bill.discount ?? undefined).lines;
-  return {
-    settings,
-    contacts,
-    payments,
-    lines: lines.map((l, i) => ({ ...l, billedAmount: priced[i]!.billedAmount, ownAdjustment: priced[i]!.ownAdjustment })),
-    earlierOpen: earlier,
-  };
+  return { ...parties, lines: invoiceLines(bill, lines), earlierOpen: earlier };
 }
 
 /** The clients who get an invoice of the bill: its invoices once posted, its shares before. */

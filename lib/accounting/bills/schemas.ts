@@ -56,10 +56,21 @@ export type BillIds = z.infer<typeof BillIds>;
 
 export const EbillingRequest = z.strictObject({ billIds: z.array(Id).min(1).max(100) });
 
+/**
+ * A value that becomes a mail header is one line: no CR, LF or other control
+ * character (C0, DEL, C1, the line and paragraph separators), so nothing
+ * typed can add a header (a Bcc) to the message. Refused with a 400 rather
+ * than tidied: lib/aws/mail.ts still turns any that reach it into spaces.
+ */
+const HEADER_SAFE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
+const ONE_LINE = { message: 'must be one line: no CR, LF or other control characters', abort: true } as const;
+
 export const EmailRequest = z.strictObject({
-  to: z.email('must be an email address').optional(),
+  // Checked before the address format (and alone: abort), so the 400 says why.
+  to: z.string().check(z.regex(HEADER_SAFE, ONE_LINE), z.email('must be an email address')).optional(),
   contactId: Id.optional(),
-  subject: z.string().trim().min(1).max(200).optional(),
+  // Checked before trimming: a trailing line break is refused too.
+  subject: z.string().regex(HEADER_SAFE, ONE_LINE).trim().min(1).max(200).optional(),
   message: z.string().trim().max(5000).optional(),
 });
 export type EmailRequest = z.infer<typeof EmailRequest>;
@@ -182,8 +193,12 @@ export const Bill = z.object({
   overdue: z.boolean(),
   documents: z.array(BillDocument),
   deliveries: z.array(z.object({ to: z.string(), contactId: z.string(), sentAt: z.string(), messageId: z.string() })),
-  /** What the invoice PDF cannot print as given: characters no embedded font has (shown there as "?"). */
-  warnings: z.array(z.object({ code: z.literal('unprintable_characters'), path: z.string(), message: z.string() })).optional(),
+  /**
+   * What the invoice PDFs cannot print as given: characters no embedded font has (shown there as "?"), in any text
+   * an invoice prints (the bill's, the client's, the firm's letterhead, `billing.remittance`, payment references).
+   * `contactId`: the client whose copy alone prints it (its name and address, its payments).
+   */
+  warnings: z.array(z.object({ code: z.literal('unprintable_characters'), path: z.string(), contactId: z.string().optional(), message: z.string() })).optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -6,7 +6,8 @@ import type { Page } from '../../shared/page.ts';
 import { invoiceIdOf, isOverdue, pricingInput, type BillLineRecord, type BillRecord, type StoredDocument } from './model.ts';
 import { priceBill, type PricedLine } from './pricing.ts';
 import type { Bill, BillLine, Invoice } from './schemas.ts';
-import { unprintable } from '../../documents/pdf/shown.ts';
+import { invoiceLines, invoiceParties, type InvoiceParties } from './invoice-data.ts';
+import { billWarnings } from './warnings.ts';
 
 /** Lines a bill shows itself; the rest are paged at GET /billing/bills/{id}/lines. */
 export const LINES_ON_BILL = 500;
@@ -27,11 +28,10 @@ export async function billToApi(
 ): Promise<Bill> {
   // Emails go out only once a bill is posted, so a bill answered by its first posting has none to read.
   const noDeliveries = bill.status === 'draft' || options.summary || (options.justPosted && bill.postings === 1);
-  const [lines, documents, deliveries] = await Promise.all([
-    options.summary ? { items: [], nextCursor: null }
-      // Lines the caller just read (all of them, when they fit on the bill) need no second read.
-      : options.lines && options.lines.length <= LINES_ON_BILL ? pricedPage(bill, options.lines, options.lines)
-        : linesPage(bill, { limit: LINES_ON_BILL }),
+  // Read alongside the rest: who the invoices name (for the warnings; a list's summaries carry none).
+  const parties = options.summary ? undefined : invoiceParties(bill);
+  const [read, documents, deliveries] = await Promise.all([
+    options.summary ? undefined : billLines(bill, options.lines),
     options.summary ? [] : Promise.all(bill.documents.map(async (d) => ({
       kind: d.kind,
       ...(d.contactId ? { contactId: d.contactId } : {}),
@@ -41,6 +41,8 @@ export async function billToApi(
     }))),
     noDeliveries ? [] : deliveryEntity.ofBill(bill.firmId, bill.id),
   ]);
+  const lines = read?.page ?? { items: [], nextCursor: null };
+  const warnings = read && parties ? await warningsOf(bill, read.all, parties) : [];
   const invoices = invoicesOf(bill);
   return {
     id: bill.id,
@@ -74,7 +76,7 @@ export async function billToApi(
       .filter((d) => d.status === 'sent')
       .map((d) => ({ to: d.to, contactId: d.key, sentAt: d.sentAt!, messageId: d.messageId! }))
       .sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
-    ...warningsOf(bill, lines.items),
+    ...(warnings.length ? { warnings } : {}),
     version: bill.version,
     createdAt: bill.createdAt,
     updatedAt: bill.updatedAt,
@@ -97,6 +99,22 @@ export function invoicesOf(bill: BillRecord): Invoice[] {
     status: i.status,
     overdue: isOverdue({ status: i.status, dueDate: bill.dueDate }, today),
   }));
+}
+
+/**
+ * The lines a bill shows itself (the first LINES_ON_BILL), and the records of
+ * all its lines when those are all of them (else undefined). Lines the caller
+ * just read need no second read when they fit on the bill.
+ */
+async function billLines(bill: BillRecord, given?: readonly BillLineRecord[]): Promise<{ page: Page<BillLine>; all: readonly BillLineRecord[] | undefined }> {
+  const complete = (lines: readonly BillLineRecord[]) => (lines.length >= bill.lineCount ? lines : undefined);
+  if (given && given.length <= LINES_ON_BILL) return { page: pricedPage(bill, given, given), all: complete(given) };
+  const page = await billLineEntity.page(bill.firmId, bill.id, { limit: LINES_ON_BILL });
+  const pricedFrom = bill.discount ? await billLineEntity.all(bill.firmId, bill.id) : page.items;
+  return {
+    page: { ...pricedPage(bill, page.items, pricedFrom), nextCursor: page.nextCursor },
+    all: (given && complete(given)) ?? complete(pricedFrom),
+  };
 }
 
 /**
@@ -140,18 +158,14 @@ export function lineToApi(l: BillLineRecord, p: PricedLine): BillLine {
   };
 }
 
-/** Texts of the bill its invoice PDF prints that hold characters no embedded font has (lib/documents/pdf/shown.ts). */
-function warningsOf(bill: BillRecord, lines: readonly BillLine[]): Pick<Bill, 'warnings'> {
-  const fields: [string, string | undefined][] = [
-    ['matterName', bill.matterName],
-    ['description', bill.description],
-    ...lines.flatMap((l, i): [string, string | undefined][] => [[`lines.${i}.description`, l.description], [`lines.${i}.timekeeperName`, l.timekeeperName]]),
-  ];
-  const warnings = fields.flatMap(([path, text]) => {
-    const missing = text ? unprintable([text]) : [];
-    if (!missing.length) return [];
-    const list = missing.slice(0, 10).map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
-    return [{ code: 'unprintable_characters' as const, path, message: `The invoice PDF cannot print ${list}; it shows "?" there.` }];
-  });
-  return warnings.length ? { warnings } : {};
+/**
+ * What the bill's invoice PDFs cannot print (warnings.ts), from the same
+ * views the renderer draws: every line is checked, so a bill with more lines
+ * than it shows reads the rest. The account summaries are left out of these
+ * views (they list invoice numbers, dates and amounts the service made, no
+ * user text), which spares reading the file's other bills.
+ */
+async function warningsOf(bill: BillRecord, all: readonly BillLineRecord[] | undefined, parties: Promise<InvoiceParties>) {
+  const [who, lines] = await Promise.all([parties, all ?? billLineEntity.all(bill.firmId, bill.id)]);
+  return billWarnings(bill, { ...who, lines: invoiceLines(bill, lines), earlierOpen: new Map() });
 }

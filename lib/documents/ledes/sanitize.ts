@@ -105,11 +105,36 @@ export function ledesTimekeeperName(name: string): string {
 }
 
 /**
+ * A surname with no given name beside it. One of several words keeps a
+ * trailing comma ("Saldana Perez,"): "Last, First" with the first name
+ * empty. Without it the name reads, to a portal and to validateLedes, as
+ * "First Last" ("Perez, Saldana"), and is refused as not "Last, First".
+ */
+const surnameAlone = (last: string) => (last.includes(' ') ? `${last},` : last);
+
+/**
+ * "Last, First" from a timekeeper's own last and first names (sanitized),
+ * a surname alone when there is no first name (see surnameAlone).
+ */
+export function ledesNameOf(last: string, first = ''): string {
+  const [l, f] = [last, first].map((s) => s.replace(/\s+/g, ' ').trim());
+  return f ? `${l}, ${f}` : surnameAlone(l!);
+}
+
+/** `s` cut to at most `room` characters at its last space or hyphen that fits (mid-word only when there is none). */
+function cutAtWord(s: string, room: number): string {
+  const cut = Math.max(s.lastIndexOf(' ', room), s.lastIndexOf('-', room - 1) + 1);
+  return (cut > 0 ? s.slice(0, cut) : s.slice(0, room)).replace(/[\s-]+$/, '');
+}
+
+/**
  * A "Last, Given" name cut to `max` characters at a word boundary, never
  * mid-word: later given names go first ("de la Fuente, Maximiliana
  * Alessandra" → "de la Fuente, Maximiliana"), then the given name becomes an
- * initial ("de la Fuente, M."), and only a surname longer than `max` on its
- * own is cut, at its last space or hyphen that fits.
+ * initial ("de la Fuente, M."), then the surname stands alone, and only a
+ * surname longer than `max` on its own is cut, at its last space or hyphen
+ * that fits. A surname of several words left alone keeps its comma
+ * (surnameAlone), so what is written is always "Last, First" to a reader.
  */
 export function fitLedesName(name: string, max: number): string {
   const tidy = name.replace(/\s+/g, ' ').trim();
@@ -125,7 +150,9 @@ export function fitLedesName(name: string, max: number): string {
     const s = `${last}, ${given[0][0]}.`;
     if (s.length <= max) return s;
   }
-  if (last.length <= max) return last;
-  const cut = Math.max(last.lastIndexOf(' ', max), last.lastIndexOf('-', max - 1) + 1);
-  return (cut > 0 ? last.slice(0, cut) : last.slice(0, max)).replace(/[\s-]+$/, '');
+  const alone = surnameAlone(last);
+  if (alone.length <= max) return alone;
+  const cut = cutAtWord(last, max);
+  // Cut to words, it still needs room for its comma.
+  return cut.includes(' ') ? surnameAlone(cutAtWord(last, max - 1)) : cut;
 }

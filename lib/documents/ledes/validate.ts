@@ -307,7 +307,7 @@ function checkRow({ line, row }: ParsedRow, report: Report): void {
   }
   const name = row.TIMEKEEPER_NAME;
   if (name !== '' && !name.includes(',') && /\S\s+\S/.test(name)) {
-    report(line, 'TIMEKEEPER_NAME', `${show(name)} must be written "Last, First"`);
+    report(line, 'TIMEKEEPER_NAME', `${show(name)} must be written "Last, First" (a surname of several words with no first name as "Last,")`);
   }
 
   // Arithmetic: total = units × unit cost + adjustment, empty values counting as 0.

@@ -10,7 +10,7 @@ import {
   type LedesRow,
 } from './fields.ts';
 import { isRealDay } from './numbers.ts';
-import { fitLedesName, ledesTimekeeperName, sanitizeLedesValue } from './sanitize.ts';
+import { fitLedesName, ledesNameOf, ledesTimekeeperName, sanitizeLedesValue } from './sanitize.ts';
 import type { LedesInvoice, LedesLine, WriteLedesOptions } from './types.ts';
 
 /** Thrown when an input value cannot be written at all (not a number, not a date). */
@@ -107,8 +107,8 @@ export function writeLedes(invoice: LedesInvoice, options: WriteLedesOptions = {
     LAW_FIRM_ID: text('LAW_FIRM_ID', invoice.lawFirmId),
     LINE_ITEM_UNIT_COST: amounts.unitCost,
     TIMEKEEPER_NAME: fitLedesName(
-      line.timekeeperLastName
-        ? `${sanitizeLedesValue(line.timekeeperLastName)}, ${sanitizeLedesValue(line.timekeeperFirstName ?? '')}`.replace(/, $/, '')
+      line.timekeeperLastName?.trim()
+        ? ledesNameOf(sanitizeLedesValue(line.timekeeperLastName), sanitizeLedesValue(line.timekeeperFirstName))
         : ledesTimekeeperName(sanitizeLedesValue(line.timekeeperName)),
       LEDES_WRITE_LENGTHS.TIMEKEEPER_NAME ?? 30,
     ),

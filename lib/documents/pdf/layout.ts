@@ -1,4 +1,4 @@
-import type { InvoiceAddress, InvoiceView } from '../invoice-view.ts';
+import { invoiceNumberText, type InvoiceAddress, type InvoiceView } from '../invoice-view.ts';
 import type { PageCanvas, Rgb } from './canvas.ts';
 import { formatAmount, formatHours, formatLongDate, formatMoney, formatPeriod, formatShortDate, isZeroAmount, sumHundredths } from './format.ts';
 import { shortenName } from './names.ts';
@@ -129,8 +129,7 @@ class InvoiceLayout {
     private readonly newPage: () => PageCanvas,
   ) {
     this.money = (v) => formatMoney(v, view.currency);
-    // A preview of a posted bill shows the number it has taken; only a draft's says DRAFT.
-    this.numberText = !view.invoiceNumber ? 'DRAFT' : toShown(view.invoiceNumber);
+    this.numberText = toShown(invoiceNumberText(view));
   }
 
   run(): number {
