@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ddb } from './dynamodb.ts';
+import { ddb, isConditionFailure } from './dynamodb.ts';
 import type { TxItem } from './transactions.ts';
 import { batchDelete, batchGet, batchPutBefore } from './batch-requests.ts';
 import { oldestFirst, pendingIndexKeys, pendingPartitions } from './pending-index.ts';
@@ -123,6 +123,17 @@ export class BookStore {
   async update<T>(firmId: string, sk: string, update: Omit<UpdateCommandInput, 'TableName' | 'Key' | 'ReturnValues'>): Promise<T> {
     const out = await ddb.send(new UpdateCommand({ ...update, TableName: this.table, Key: { pk: firmPk(firmId), sk }, ReturnValues: 'ALL_NEW' }));
     return out.Attributes as T;
+  }
+
+  /** `update` under a condition: answers whether the condition held (and the update was made). */
+  async updateIf(firmId: string, sk: string, update: Omit<UpdateCommandInput, 'TableName' | 'Key' | 'ReturnValues'> & { ConditionExpression: string }): Promise<boolean> {
+    try {
+      await this.update(firmId, sk, update);
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   delete(firmId: string, sk: string): TxItem {

@@ -1,6 +1,5 @@
 import { versionedRecords } from '../../aws/entity.ts';
 import { firmPk } from '../../aws/book-store.ts';
-import { isConditionFailure } from '../../aws/dynamodb.ts';
 import type { TxItem } from '../../aws/transactions.ts';
 import type { Page, PageOptions } from '../../shared/page.ts';
 import type { BillRecord } from '../bills/model.ts';
@@ -72,32 +71,22 @@ export const billEntity = {
    * running. Answers whether it did.
    */
   async leaseApproval(bill: BillRecord, token: string, now: string, until: string): Promise<boolean> {
-    try {
-      await accountingTable.update(bill.firmId, `${PREFIX}${bill.id}`, {
-        UpdateExpression: 'SET approvalLease = :lease',
-        ConditionExpression: 'version = :v AND (attribute_not_exists(approvalLease) OR approvalLease.#until < :now OR approvalLease.#token = :token)',
-        ExpressionAttributeNames: { '#until': 'until', '#token': 'token' },
-        ExpressionAttributeValues: { ':lease': { token, until }, ':v': bill.version, ':now': now, ':token': token },
-      });
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return accountingTable.updateIf(bill.firmId, `${PREFIX}${bill.id}`, {
+      UpdateExpression: 'SET approvalLease = :lease',
+      ConditionExpression: 'version = :v AND (attribute_not_exists(approvalLease) OR approvalLease.#until < :now OR approvalLease.#token = :token)',
+      ExpressionAttributeNames: { '#until': 'until', '#token': 'token' },
+      ExpressionAttributeValues: { ':lease': { token, until }, ':v': bill.version, ':now': now, ':token': token },
+    });
   },
 
   /** Lets go of the approval lease, if `token` still holds it. */
   async releaseApproval(firmId: string, id: string, token: string): Promise<void> {
-    try {
-      await accountingTable.update(firmId, `${PREFIX}${id}`, {
-        UpdateExpression: 'REMOVE approvalLease',
-        ConditionExpression: 'approvalLease.#token = :token',
-        ExpressionAttributeNames: { '#token': 'token' },
-        ExpressionAttributeValues: { ':token': token },
-      });
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    await accountingTable.updateIf(firmId, `${PREFIX}${id}`, {
+      UpdateExpression: 'REMOVE approvalLease',
+      ConditionExpression: 'approvalLease.#token = :token',
+      ExpressionAttributeNames: { '#token': 'token' },
+      ExpressionAttributeValues: { ':token': token },
+    });
   },
 
   /** A page of the firm's bills of one status, oldest first. */

@@ -1,5 +1,4 @@
 import { firmPk } from '../../aws/book-store.ts';
-import { isConditionFailure } from '../../aws/dynamodb.ts';
 import { numbersIndexKeys, numbersPartitions } from '../../aws/pending-index.ts';
 import type { TxItem } from '../../aws/transactions.ts';
 import type { NumberingSequence } from '#events/contact';
@@ -133,18 +132,12 @@ export const numberingEntity = {
    * checker has not watched the counter past them. Answers whether it did.
    */
   async giveBackInvoiceNumbers(firmId: string, first: number, count: number): Promise<boolean> {
-    try {
-      await accountingTable.update(firmId, INVOICE_SK, {
-        UpdateExpression: 'SET #value = :before',
-        ConditionExpression: '#value = :top AND (attribute_not_exists(watch) OR watch <= :before)',
-        ExpressionAttributeNames: { '#value': 'value' },
-        ExpressionAttributeValues: { ':before': first - 1, ':top': first + count - 1 },
-      });
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return accountingTable.updateIf(firmId, INVOICE_SK, {
+      UpdateExpression: 'SET #value = :before',
+      ConditionExpression: '#value = :top AND (attribute_not_exists(watch) OR watch <= :before)',
+      ExpressionAttributeNames: { '#value': 'value' },
+      ExpressionAttributeValues: { ':before': first - 1, ':top': first + count - 1 },
+    });
   },
 
   /** Firms whose invoice counter has had numbers unchecked since before `before`, oldest first. */
@@ -165,18 +158,12 @@ export const numberingEntity = {
    * (the index entry is dated `now`) a number without an invoice is unused.
    */
   async watchInvoiceCounter(firmId: string, value: number, now: string): Promise<boolean> {
-    try {
-      await accountingTable.update(firmId, INVOICE_SK, {
-        UpdateExpression: 'SET watch = :v, pendingSk = :psk',
-        ConditionExpression: '#value = :v',
-        ExpressionAttributeNames: { '#value': 'value' },
-        ExpressionAttributeValues: { ':v': value, ':psk': numbersIndexKeys(firmId, INVOICE_SK, now).pendingSk },
-      });
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return accountingTable.updateIf(firmId, INVOICE_SK, {
+      UpdateExpression: 'SET watch = :v, pendingSk = :psk',
+      ConditionExpression: '#value = :v',
+      ExpressionAttributeNames: { '#value': 'value' },
+      ExpressionAttributeValues: { ':v': value, ':psk': numbersIndexKeys(firmId, INVOICE_SK, now).pendingSk },
+    });
   },
 
   /**
@@ -188,15 +175,8 @@ export const numberingEntity = {
     const names = { '#value': 'value' };
     const values = { ':from': state.checked, ':to': to, ':w': state.watch };
     const checkedWas = state.checked === 0 ? '(attribute_not_exists(checked) OR checked = :from)' : 'checked = :from';
-    const guarded = async (update: string, condition: string): Promise<boolean> => {
-      try {
-        await accountingTable.update(firmId, INVOICE_SK, { UpdateExpression: update, ConditionExpression: `${checkedWas} AND watch = :w AND ${condition}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values });
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
-    };
+    const guarded = (update: string, condition: string): Promise<boolean> =>
+      accountingTable.updateIf(firmId, INVOICE_SK, { UpdateExpression: update, ConditionExpression: `${checkedWas} AND watch = :w AND ${condition}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values });
     if (to < state.watch) {
       await guarded('SET checked = :to', '#value >= :w');
       return;
