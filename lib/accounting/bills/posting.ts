@@ -198,8 +198,9 @@ async function planPosting(bill: BillRecord, reservation: NumberReservation): Pr
     numbers = await reservation.numbers(fresh.length);
     faultPoint('accounting.bill.afterReserve', firmId);
   };
-  const finish = (version: number): TxItem[] => {
-    const freshNumber = new Map(fresh.map((a, i) => [a.contactId, numbers[i]!]));
+  /** The final items with these new numbers (`finish` writes the reserved ones). */
+  const itemsWith = (freshNumbers: readonly string[], version: number): TxItem[] => {
+    const freshNumber = new Map(fresh.map((a, i) => [a.contactId, freshNumbers[i]!]));
     // A 0.00 invoice owes nothing: it is paid the moment it is issued.
     next.invoices = figures.allocations.map((a) => ({
       contactId: a.contactId,
@@ -242,10 +243,9 @@ async function planPosting(bill: BillRecord, reservation: NumberReservation): Pr
     numbers = await reservation.numbers(fresh.length);
     return true;
   };
-  // What `finish` writes, counted before any number is reserved (a stand-in for each).
-  numbers = fresh.map(() => 'reserved');
-  const finishSize = finish(0).length;
-  numbers = [];
+  const finish = (version: number) => itemsWith(numbers, version);
+  // What `finish` writes, counted before any number is reserved (a stand-in for each; `finish` sets `next` afresh).
+  const finishSize = itemsWith(fresh.map(() => 'reserved'), 0).length;
   return { next, lines, entries: todo, finish, finishSize, reserve, renumber };
 }
 

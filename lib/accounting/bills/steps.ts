@@ -5,17 +5,8 @@ import { Retry } from '../../shared/retry.ts';
 /** DynamoDB's limit of items in one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
-/**
- * Commits a change of a bill and of every one of its lines' entries: in one
- * transaction when it fits, else in steps. Stepping starts with `start` (the
- * bill marked as changing in steps, so nothing else touches it meanwhile),
- * then the line updates 100 at a time (STEPS_IN_FLIGHT of them at once), then `finish` (the bill's own final
- * write, guarded by the version it is at). Each step is a guarded
- * transaction of its own; a refusal means something moved and is a Retry:
- * the caller plans again from a fresh read, skipping what is done, so a
- * crash or a race between steps is resumed by the next call, never repeated.
- */
-export async function commitInSteps(change: {
+/** A change of a bill and of its lines' entries, as commitInSteps writes it. */
+export interface SteppedChange {
   /** The bill as read, at its version. */
   record: { version: number };
   /** Not yet changing in steps: try the one transaction first. */
@@ -30,7 +21,19 @@ export async function commitInSteps(change: {
   beforeFinish?: () => Promise<void>;
   /** Whether a refused final write may simply be written again (`finish` is then called afresh). */
   retryFinish?: (refused: TransactionRefused) => Promise<boolean>;
-}): Promise<void> {
+}
+
+/**
+ * Commits a change of a bill and of every one of its lines' entries: in one
+ * transaction when it fits, else in steps. Stepping starts with `start` (the
+ * bill marked as changing in steps, so nothing else touches it meanwhile),
+ * then the line updates 100 at a time (STEPS_IN_FLIGHT of them at once), then `finish` (the bill's own final
+ * write, guarded by the version it is at). Each step is a guarded
+ * transaction of its own; a refusal means something moved and is a Retry:
+ * the caller plans again from a fresh read, skipping what is done, so a
+ * crash or a race between steps is resumed by the next call, never repeated.
+ */
+export async function commitInSteps(change: SteppedChange): Promise<void> {
   if (change.alone) {
     const all = () => [...change.finish(change.record.version), ...change.steps];
     if ((change.finishSize ?? change.finish(change.record.version).length) + change.steps.length <= MAX_TRANSACTION_ITEMS) {
@@ -45,7 +48,7 @@ export async function commitInSteps(change: {
   return inSteps(change);
 }
 
-async function inSteps(change: Parameters<typeof commitInSteps>[0]): Promise<void> {
+async function inSteps(change: SteppedChange): Promise<void> {
   await inFlight(chunks(change.steps), STEPS_IN_FLIGHT, (step) => attempt(step, 'an entry moved between steps'));
   await change.beforeFinish?.();
   await attemptAgain(() => change.finish(change.record.version), change.retryFinish, 'the bill moved before its last step');

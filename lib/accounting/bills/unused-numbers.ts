@@ -40,6 +40,9 @@ export async function voidUnusedInvoiceNumbers(now = new Date()): Promise<Number
   return report;
 }
 
+/** A number the checker voids: who reserved it is not known (the approval crashed before it wrote anything). */
+const CRASHED = { billId: '', fileId: '', matterNumber: '', contactId: '', reason: 'Reserved by an approval that stopped before posting it (a crash); never on an invoice.' };
+
 async function checkCounter(firmId: string, now: string): Promise<number> {
   const state = await numberingEntity.invoiceCounterState(firmId);
   if (state.watch === undefined) {
@@ -53,8 +56,7 @@ async function checkCounter(firmId: string, now: string): Promise<number> {
     const numbers = Array.from({ length: Math.min(100, to - from + 1) }, (_, i) => String(from + i));
     const found = await invoiceEntity.getMany(firmId, numbers);
     for (const n of numbers.filter((x) => !found.has(x))) {
-      const origin = { billId: '', fileId: '', matterNumber: '', contactId: '', reason: 'Reserved by an approval that stopped before posting it (a crash); never on an invoice.' };
-      if (await voidIfUnused(firmId, n, origin, now)) voided++;
+      if (await voidIfUnused(firmId, n, CRASHED, now)) voided++;
     }
   }
   await numberingEntity.invoiceNumbersChecked(firmId, watched, to);
