@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { functions } from '#lib/declaration';
-import { pendingIndexKeys } from '../../lib/aws/pending-index.ts';
-import { client, ddb, newFirm, runSchedule, settledRecord, stack } from '../integration/helpers.ts';
+import { client, newFirm, runSchedule, settledRecord, stack } from '../integration/helpers.ts';
+import { putLostContact } from '../integration/support/lost-contact.ts';
 
 /*
  * The scheduled functions, from their bundles (npm run test:bundled): the
@@ -25,29 +24,7 @@ describe('scheduled functions, bundled', () => {
     const api = await client(firm);
     // Longer ago than the deployed default redrive delay (SYNC_REDRIVE_AFTER_SECONDS is not in the template).
     const longAgo = new Date(Date.now() - 10 * 60_000).toISOString();
-    await ddb.send(
-      new PutCommand({
-        TableName: stack.tables.practice,
-        Item: {
-          pk: `FIRM#${firm}`,
-          sk: 'CONTACT#ct_lost',
-          entity: 'contact',
-          firmId: firm,
-          id: 'ct_lost',
-          kind: 'person',
-          name: 'Lost in transit',
-          numberingSequence: 'client',
-          reference: null,
-          rateOverrides: [],
-          link: { status: 'pending' },
-          version: 1,
-          createdAt: longAgo,
-          updatedAt: longAgo,
-          sync: { clock: { counter: 1, origin: 'practice' }, attempts: 1, sentAt: longAgo },
-          ...pendingIndexKeys(firm, 'CONTACT#ct_lost', longAgo),
-        },
-      }),
-    );
+    await putLostContact({ firm, id: 'ct_lost', name: 'Lost in transit', sentAt: longAgo, attempts: 1 });
     const report = await runSchedule('practiceReconciler');
     expect(report.resent).toBeGreaterThanOrEqual(1);
     const linked = await settledRecord(api, '/practice/contacts/ct_lost', 30_000);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { pendingIndexKeys } from '../../lib/aws/pending-index.ts';
-import { armFault, client, ddb, eventually, newFirm, person, runSchedule, settledRecord, sleep, sqs, stack } from './helpers.ts';
+import { putLostContact } from './support/lost-contact.ts';
+import { armFault, client, eventually, newFirm, person, runSchedule, settledRecord, sleep, sqs, stack } from './helpers.ts';
 
 const upserted = (firmId: string, practiceContactId: string, name: string, counter = 1, extra: Record<string, unknown> = {}) => ({
   id: `msg_${randomUUID()}`,
@@ -86,29 +85,12 @@ describe('sync under duplicates, crashes and lost messages', () => {
     const longAgo = new Date(Date.now() - 60_000).toISOString();
     // ct_lost is indexed as the store indexes it now (a shard of the pending index); ct_hopeless in the one
     // partition used before sharding, which the reconciler still reads.
-    const indexKeys = (id: string) =>
-      id === 'ct_hopeless' ? { pendingPk: 'PENDING', pendingSk: `${longAgo}#${firm}#CONTACT#${id}` } : pendingIndexKeys(firm, `CONTACT#${id}`, longAgo);
-    const record = (id: string, attempts: number) => ({
-      pk: `FIRM#${firm}`,
-      sk: `CONTACT#${id}`,
-      entity: 'contact',
-      firmId: firm,
-      id,
-      kind: 'person',
-      name: `Lost ${id}`,
-      numberingSequence: 'client',
-      reference: null,
-      rateOverrides: [],
-      link: { status: 'pending' },
-      version: 1,
-      createdAt: longAgo,
-      updatedAt: longAgo,
-      sync: { clock: { counter: 1, origin: 'practice' }, attempts, sentAt: longAgo },
-      ...indexKeys(id),
-    });
     // Written straight to the table with no outbox entry: the message was never sent.
-    await ddb.send(new PutCommand({ TableName: stack.tables.practice, Item: record('ct_lost', 1) }));
-    await ddb.send(new PutCommand({ TableName: stack.tables.practice, Item: record('ct_hopeless', 6) }));
+    await putLostContact({ firm, id: 'ct_lost', name: 'Lost ct_lost', sentAt: longAgo, attempts: 1 });
+    await putLostContact({
+      firm, id: 'ct_hopeless', name: 'Lost ct_hopeless', sentAt: longAgo, attempts: 6,
+      indexKeys: { pendingPk: 'PENDING', pendingSk: `${longAgo}#${firm}#CONTACT#ct_hopeless` },
+    });
     await sleep(300);
     expect((await api.get('/practice/contacts/ct_lost')).body.link.status).toBe('pending');
 
